@@ -1,0 +1,54 @@
+// Which parts of a bill can create a practice at all: not its title, findings, sense-of-Congress clauses, study mandates or resolutions.
+import type { BillDocument } from '../normalise/normalise.js';
+import { describeSection } from '../normalise/sections.js';
+import type { Rubric } from '../rubric/load.js';
+
+export interface OperativeMap {
+  /** Per sentence: null when it is operative law, else why it is not. */
+  reasons: Array<string | null>;
+}
+
+export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
+  const reasons: Array<string | null> = doc.sentences.map(() => null);
+  const { nonOperative } = rubric;
+
+  const bodyStart = doc.enactedAt ?? 0;
+  const body = doc.text.slice(bodyStart, bodyStart + 4000);
+  for (const rule of nonOperative.documents) {
+    rule.re.lastIndex = 0;
+    if (rule.re.test(body)) return { reasons: reasons.map(() => rule.reason) };
+  }
+
+  if (nonOperative.preamble && doc.enactedAt !== null) {
+    doc.sentences.forEach((s, i) => {
+      if (s.end <= doc.enactedAt!) reasons[i] = 'the title and preamble, before the enacting clause, make no law';
+    });
+  }
+
+  let si = 0;
+  for (const section of doc.sections) {
+    const heading = describeSection(section) ?? '';
+    const rule = nonOperative.sections.find((r) => {
+      r.re.lastIndex = 0;
+      return r.re.test(heading);
+    });
+    while (si < doc.sentences.length && doc.sentences[si]!.start < section.start) si++;
+    if (!rule) continue;
+    for (let j = si; j < doc.sentences.length && doc.sentences[j]!.start < section.end; j++) {
+      reasons[j] ??= `${rule.reason} (${heading})`;
+    }
+  }
+
+  doc.sentences.forEach((s, i) => {
+    if (reasons[i] !== null) return;
+    const text = doc.text.slice(s.start, s.end);
+    for (const rule of nonOperative.sentences) {
+      rule.re.lastIndex = 0;
+      if (rule.re.test(text)) {
+        reasons[i] = rule.reason;
+        return;
+      }
+    }
+  });
+  return { reasons };
+}

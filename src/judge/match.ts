@@ -1,0 +1,206 @@
+// Finds where a matcher's patterns meet: in one sentence within N words, or anywhere in one section or the bill.
+import type { BillDocument } from '../normalise/normalise.js';
+import { sectionAt } from '../normalise/sections.js';
+import { sentenceIndexAt } from '../normalise/sentences.js';
+import type { CompiledMatcher, CompiledVeto } from '../rubric/load.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A place where all of a matcher's patterns matched. */
+export interface Candidate {
+  matches: Span[];
+  start: number;
+  end: number;
+  /** The sentence (sentence scope) or the first sentence (wider scopes) it stands in. */
+  sentence: number;
+  unit: Span;
+  operative: boolean;
+}
+
+/** Per document: every match of each pattern, found once however many matchers share the pattern. */
+export class MatchIndex {
+  private readonly cache = new Map<string, Span[]>();
+  /** A bill stuffed with one keyword must not make judging quadratic. */
+  static readonly MAX_MATCHES_PER_PATTERN = 20000;
+
+  constructor(readonly doc: BillDocument) {}
+
+  all(re: RegExp): Span[] {
+    const key = re.source;
+    let spans = this.cache.get(key);
+    if (!spans) {
+      spans = [];
+      const { text } = this.doc;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m && spans.length < MatchIndex.MAX_MATCHES_PER_PATTERN; m = re.exec(text)) {
+        if (m[0] === '') {
+          re.lastIndex++;
+          continue;
+        }
+        spans.push({ start: m.index, end: m.index + m[0].length });
+      }
+      this.cache.set(key, spans);
+    }
+    return spans;
+  }
+
+  /** Matches of re lying wholly inside [start, end). */
+  within(re: RegExp, start: number, end: number): Span[] {
+    const spans = this.all(re);
+    const out: Span[] = [];
+    for (let i = firstAtOrAfter(spans, start); i < spans.length && spans[i]!.start < end; i++) {
+      if (spans[i]!.end <= end) out.push(spans[i]!);
+    }
+    return out;
+  }
+}
+
+function firstAtOrAfter(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function wordsBetween(text: string, a: number, b: number): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = a; i < b; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/** How many candidate places one matcher may examine in one bill; keeps pathological input linear. */
+const MAX_CANDIDATES = 400;
+
+export function findCandidates(index: MatchIndex, matcher: CompiledMatcher, operative: Array<string | null>): Candidate[] {
+  const { doc } = index;
+  const [anchor, ...others] = matcher.all;
+  const out: Candidate[] = [];
+  const seenUnits = new Set<number>();
+  for (const a of index.all(anchor!.re)) {
+    if (out.length >= MAX_CANDIDATES) break;
+    const sentence = sentenceIndexAt(doc.sentences, a.start);
+    if (sentence < 0) continue;
+    if (matcher.scope !== 'sentence' && operative[sentence] !== null) continue;
+    const unit = unitOf(doc, matcher.scope, sentence);
+    const unitKey = matcher.scope === 'sentence' ? sentence : unit.start;
+    if (matcher.scope !== 'sentence' && seenUnits.has(unitKey)) continue;
+    const matches = [a];
+    let complete = true;
+    for (const p of others) {
+      const near = nearest(index.within(p.re, unit.start, unit.end), a, matcher.scope === 'sentence' ? null : operative, doc);
+      if (!near) {
+        complete = false;
+        break;
+      }
+      matches.push(near);
+    }
+    if (!complete) continue;
+    const start = Math.min(...matches.map((m) => m.start));
+    const end = Math.max(...matches.map((m) => m.end));
+    if (matcher.scope === 'sentence') {
+      const gap = wordsBetween(doc.text, Math.min(...matches.map((m) => m.end)), Math.max(...matches.map((m) => m.start)));
+      if (gap > matcher.within) continue;
+    }
+    seenUnits.add(unitKey);
+    const sentencesHit = matches.map((m) => sentenceIndexAt(doc.sentences, m.start));
+    out.push({
+      matches,
+      start,
+      end,
+      sentence,
+      unit,
+      operative: sentencesHit.every((s) => s >= 0 && operative[s] === null),
+    });
+  }
+  return out;
+}
+
+function unitOf(doc: BillDocument, scope: CompiledMatcher['scope'], sentence: number): Span {
+  const s = doc.sentences[sentence]!;
+  if (scope === 'sentence') return s;
+  if (scope === 'section') {
+    const section = sectionAt(doc.sections, s.start);
+    if (section) return section;
+  }
+  return { start: 0, end: doc.text.length };
+}
+
+/** The match closest to the anchor; in wider scopes only matches in operative sentences count. */
+function nearest(spans: Span[], anchor: Span, operative: Array<string | null> | null, doc: BillDocument): Span | undefined {
+  let best: Span | undefined;
+  let bestDistance = Infinity;
+  for (const s of spans) {
+    if (operative) {
+      const si = sentenceIndexAt(doc.sentences, s.start);
+      if (si < 0 || operative[si] !== null) continue;
+    }
+    const d = s.start >= anchor.end ? s.start - anchor.end : anchor.start >= s.end ? anchor.start - s.end : 0;
+    if (d < bestDistance) {
+      best = s;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The first veto that applies to a candidate, with the words that triggered it. */
+export function findVeto(index: MatchIndex, vetoes: CompiledVeto[], candidate: Span, operative: Array<string | null>): { veto: CompiledVeto; at: Span } | null {
+  const { doc } = index;
+  for (const veto of vetoes) {
+    const range = vetoRange(doc, veto, candidate);
+    const hits = index.within(veto.re, range.start, range.end);
+    const hit = veto.scope === 'near' || veto.scope === 'sentence' ? hits[0] : hits.find((h) => isOperative(doc, operative, h.start));
+    if (hit) return { veto, at: hit };
+  }
+  return null;
+}
+
+function isOperative(doc: BillDocument, operative: Array<string | null>, offset: number): boolean {
+  const si = sentenceIndexAt(doc.sentences, offset);
+  return si >= 0 && operative[si] === null;
+}
+
+function vetoRange(doc: BillDocument, veto: CompiledVeto, at: Span): Span {
+  const si = sentenceIndexAt(doc.sentences, at.start);
+  const sentence = doc.sentences[Math.max(si, 0)] ?? { start: 0, end: doc.text.length };
+  switch (veto.scope) {
+    case 'near':
+      return {
+        start: Math.max(sentence.start, stepWords(doc.text, at.start, -veto.within)),
+        end: Math.min(Math.max(sentence.end, at.end), stepWords(doc.text, at.end, veto.within)),
+      };
+    case 'sentence':
+      return { start: Math.min(sentence.start, at.start), end: Math.max(sentence.end, at.end) };
+    case 'section':
+      return sectionAt(doc.sections, at.start) ?? { start: 0, end: doc.text.length };
+    case 'document':
+      return { start: 0, end: doc.text.length };
+  }
+}
+
+/** The offset n words away from i (negative n goes back). */
+function stepWords(text: string, i: number, n: number): number {
+  const dir = n < 0 ? -1 : 1;
+  let words = 0;
+  let j = i;
+  let inSpace = false;
+  while (j > 0 && j < text.length) {
+    const space = text.charCodeAt(dir < 0 ? j - 1 : j) <= 32;
+    if (space && !inSpace && ++words > Math.abs(n)) break;
+    inSpace = space;
+    j += dir;
+  }
+  return j;
+}

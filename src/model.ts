@@ -1,0 +1,84 @@
+// The one result model every formatter prints. Defined once in zod so the JSON Schema is generated, not hand-written.
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const Verdict = z.enum(['met', 'partial', 'not_met']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Evidence = z.object({
+  quote: z.string().describe("The bill's own words, as normalised (one source line each)"),
+  page: z.number().int().min(1),
+  line: z.number().int().min(1),
+  section: z.string().nullable().describe('The section heading the words stand under, if any'),
+  matcher: z.string().describe('The rubric matcher that quoted these words'),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const TraceStep = z.object({
+  matcher: z.string(),
+  outcome: z.enum(['fired', 'vetoed', 'non-operative', 'missing-requirement', 'no-match']),
+  verdict: Verdict.optional(),
+  reason: z.string(),
+  quote: z.string().optional(),
+  page: z.number().int().optional(),
+  line: z.number().int().optional(),
+});
+export type TraceStep = z.infer<typeof TraceStep>;
+
+export const PracticeResult = z.object({
+  id: z.string(),
+  group: z.string(),
+  title: z.string(),
+  verdict: Verdict,
+  points: z.number(),
+  evidence: z.array(Evidence),
+  explanation: z.string(),
+  trace: z.array(TraceStep).optional().describe('Only with --explain: every matcher and what it decided'),
+});
+export type PracticeResult = z.infer<typeof PracticeResult>;
+
+export const GroupScore = z.record(z.string(), z.number());
+
+export const Score = z.object({
+  end: z.number(),
+  start: z.number(),
+  total: z.number(),
+  byGroup: GroupScore.describe('Points per rubric group (custom rubrics may have other groups)'),
+  max: z.object({ end: z.number(), start: z.number(), total: z.number(), byGroup: GroupScore }),
+});
+export type Score = z.infer<typeof Score>;
+
+export const BillError = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const BillReport = z.object({
+  source: z.string(),
+  format: z.enum(['text', 'pdf']).nullable(),
+  status: z.enum(['ok', 'error']),
+  error: BillError.optional(),
+  pages: z.number().int().nullable(),
+  score: Score.nullable(),
+  practices: z.array(PracticeResult),
+});
+export type BillReport = z.infer<typeof BillReport>;
+
+export const Summary = z.object({
+  bills: z.number().int(),
+  scored: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int().describe('Files in folders that were not bills (wrong extension)'),
+  meanTotal: z.number().nullable(),
+  distribution: z.record(z.string(), z.number().int()).describe('Number of bills per total score'),
+  practicesMet: z.record(z.string(), z.object({ met: z.number().int(), partial: z.number().int() })),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('billscore'), version: z.string() }),
+  rubric: z.object({ id: z.string(), version: z.union([z.string(), z.number()]) }),
+  bills: z.array(BillReport),
+  summary: Summary.optional(),
+});
+export type Report = z.infer<typeof Report>;

@@ -1,0 +1,38 @@
+// What real bill texts carry that is not the bill: running headers, footers, printer codes and the markup of amendments.
+
+/** Whole lines that are page furniture, not bill text. */
+const FURNITURE_LINES: RegExp[] = [
+  /^\s*VerDate\b.*\bJkt\b/, // GPO print header: "VerDate Sep 11 2014 01:11 Jun 02, 2025 Jkt 059200 PO 00000 Frm 00001 ..."
+  /^\s*[•●]?\s*(?:H\.?\s?R\.?|S\.?|H\.?\s?RES\.?|S\.?\s?RES\.?|H\.?\s?J\.?\s?RES\.?|S\.?\s?J\.?\s?RES\.?|H\.?\s?CON\.?\s?RES\.?|S\.?\s?CON\.?\s?RES\.?)\s*\d+\s+[A-Z]{2,4}\s*$/, // "•HR 3602 IH"
+  /^\s*Page \d+ - \d+LR\d+\(\d+\)\s*$/, // Maine: "Page 1 - 130LR0198(01)"
+  /^\s*\d{1,4}\s*$/, // a bare page or line number
+  /^\s*_{5,}\s*$/, // rules
+  /^\s*EXPLANATION--Matter in/i, // New York footer explaining its markup
+  /^\s*\[\s*\]\s*is old law to be omitted\.?\s*$/i,
+  /^\s*LBD\d{5}-\d{2}-\d\s*$/, // New York drafting code
+  /^\s*\*\s*[A-Z]{1,3}\d{2,}\s*\*\s*$/, // barcodes
+  /^\s*E:\\BILLS\\/,
+];
+
+/** Furniture fused to the start of a line by text extraction: "Page 1 - 130LR0198(01)1Be it enacted". */
+const FURNITURE_PREFIXES: RegExp[] = [/^\s*Page \d+ - \d+LR\d+\(\d+\)/];
+
+export function isFurniture(line: string): boolean {
+  return FURNITURE_LINES.some((re) => re.test(line));
+}
+
+export function stripFurniturePrefix(line: string): string {
+  for (const re of FURNITURE_PREFIXES) {
+    const m = re.exec(line);
+    if (m) return line.slice(m[0].length);
+  }
+  return line;
+}
+
+/**
+ * Bills that mark deletions with brackets say so ("matter in brackets [ ] is old law to be omitted",
+ * "[bracketed material] = delete"); only then is bracketed text removed.
+ */
+export function marksDeletionsWithBrackets(text: string): boolean {
+  return /matter in brackets[\s\S]{0,40}(?:omitted|deleted|old law)|\[bracketed material\]\s*=\s*delete/i.test(text);
+}

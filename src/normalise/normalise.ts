@@ -1,0 +1,219 @@
+// Raw page texts to one BillDocument: clean flowing text whose every character still knows its page and line.
+import type { RawBill } from '../read/read.js';
+import { isFurniture, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
+import { findSections, findEnactingClause, type Section } from './sections.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+/** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
+export interface Segment {
+  start: number;
+  end: number;
+  page: number;
+  line: number;
+}
+
+export interface BillDocument {
+  source: string;
+  format: 'text' | 'pdf';
+  pages: number;
+  text: string;
+  segments: Segment[];
+  sections: Section[];
+  sentences: Sentence[];
+  /** Offset where the enacting clause ("Be it enacted …") starts; text before it is the title and preamble. */
+  enactedAt: number | null;
+}
+
+interface CleanLine {
+  page: number;
+  line: number;
+  /** Pieces of the line left after removing struck (bracketed) matter; each maps back unchanged. */
+  pieces: string[];
+}
+
+export function normalise(raw: RawBill): BillDocument {
+  const lines = cleanLines(raw.pages);
+  const vocabulary = collectVocabulary(lines);
+  const { text, segments, lineStarts } = assemble(lines, vocabulary);
+  const sections = findSections(text, lineStarts);
+  return {
+    source: raw.source,
+    format: raw.format,
+    pages: raw.pages.length,
+    text,
+    segments,
+    sections,
+    sentences: splitSentences(text, sections),
+    enactedAt: findEnactingClause(text),
+  };
+}
+
+function cleanLines(pages: string[]): CleanLine[] {
+  const dropBrackets = marksDeletionsWithBrackets(pages.join('\n'));
+  const out: CleanLine[] = [];
+  const margin = { last: 0 };
+  let bracketDepth = 0;
+  let linesInBracket = 0;
+  pages.forEach((pageText, pageIndex) => {
+    const rawLines = pageText.split('\n');
+    const numbered = hasMarginNumbers(rawLines, margin.last);
+    rawLines.forEach((rawLine, lineIndex) => {
+      if (isFurniture(rawLine)) return;
+      let line = stripFurniturePrefix(rawLine);
+      if (numbered) line = stripMarginNumber(line, margin);
+      let pieces = [line];
+      if (dropBrackets) {
+        const cut = removeBracketed(line, bracketDepth);
+        linesInBracket = cut.depth > 0 ? linesInBracket + 1 : 0;
+        // A stray "[" must not swallow the rest of the bill: struck matter rarely runs past a few lines.
+        bracketDepth = linesInBracket > MAX_STRUCK_LINES ? 0 : cut.depth;
+        pieces = cut.pieces;
+      }
+      pieces = pieces.map(tidy).filter((p) => p !== '');
+      if (pieces.length) out.push({ page: pageIndex + 1, line: lineIndex + 1, pieces });
+    });
+  });
+  return out;
+}
+
+/** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
+function tidy(s: string): string {
+  return s
+    .replace(/``|''|[“”„‟]|‘‘|’’/g, '"')
+    .replace(/[‘’‛]/g, "'")
+    .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
+    .replace(/\u00ad/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+const MAX_STRUCK_LINES = 40;
+
+const MARGIN = /^\s*(\d{1,3})(?=[\sA-Za-z(§"'“‘`\[]|\d)/;
+
+/** A margin number is the next in a running sequence (or a restart at 1) and is never followed by "." or ")". */
+function marginCandidate(line: string, last: number): number | null {
+  const m = MARGIN.exec(line);
+  if (!m) return null;
+  const digits = m[1]!;
+  for (const expected of [last + 1, 1]) {
+    const want = String(expected);
+    if (!digits.startsWith(want)) continue;
+    const rest = line.slice(line.indexOf(digits) + want.length);
+    if (/^[.)]/.test(rest)) continue;
+    // "36. Qualified" is margin 3 fused to subsection 6.; but "1. Short title" is a numbered heading.
+    if (rest !== '' && !/^[\s\dA-Za-z(§"'“‘`\[]/.test(rest)) continue;
+    return expected;
+  }
+  return null;
+}
+
+function hasMarginNumbers(lines: string[], last: number): boolean {
+  let hits = 0;
+  let nonBlank = 0;
+  let seq = last;
+  for (const line of lines) {
+    if (line.trim() === '' || isFurniture(line)) continue;
+    nonBlank++;
+    const n = marginCandidate(stripFurniturePrefix(line), seq);
+    if (n !== null) {
+      hits++;
+      seq = n;
+    }
+  }
+  return hits >= 3 && hits >= nonBlank * 0.4;
+}
+
+function stripMarginNumber(line: string, margin: { last: number }): string {
+  const n = marginCandidate(line, margin.last);
+  if (n === null) return line;
+  margin.last = n;
+  const at = line.indexOf(String(n));
+  return line.slice(at + String(n).length);
+}
+
+/** Removes [struck matter], which may run across lines; returns what is left as separate pieces. */
+function removeBracketed(line: string, depth: number): { pieces: string[]; depth: number } {
+  const pieces: string[] = [];
+  let current = '';
+  for (const ch of line) {
+    if (ch === '[') {
+      if (depth === 0 && current) {
+        pieces.push(current);
+        current = '';
+      }
+      depth++;
+    } else if (ch === ']' && depth > 0) {
+      depth--;
+    } else if (depth === 0) {
+      current += ch;
+    }
+  }
+  if (current) pieces.push(current);
+  return { pieces, depth };
+}
+
+function collectVocabulary(lines: CleanLine[]): Set<string> {
+  const words = new Set<string>();
+  for (const l of lines) for (const p of l.pieces) for (const w of p.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? []) words.add(w);
+  return words;
+}
+
+/** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
+function assemble(lines: CleanLine[], vocabulary: Set<string>) {
+  let text = '';
+  const segments: Segment[] = [];
+  const lineStarts: number[] = [];
+  for (const l of lines) {
+    l.pieces.forEach((piece, i) => {
+      let body = piece;
+      if (i === 0) {
+        const join = joinsPrevious(text, body, vocabulary);
+        if (join === 'drop-hyphen') {
+          text = text.slice(0, -1);
+          const lastSeg = segments[segments.length - 1];
+          if (lastSeg) lastSeg.end = text.length;
+        } else if (join === 'none' && text !== '') {
+          text += '\n';
+        }
+        lineStarts.push(text.length);
+      } else {
+        text += ' ';
+      }
+      segments.push({ start: text.length, end: text.length + body.length, page: l.page, line: l.line });
+      text += body;
+    });
+  }
+  return { text, segments, lineStarts };
+}
+
+function joinsPrevious(text: string, next: string, vocabulary: Set<string>): 'none' | 'drop-hyphen' | 'keep-hyphen' {
+  const tail = /([A-Za-z]+)-$/.exec(text.slice(-60));
+  if (!tail) return 'none';
+  const head = /^([A-Za-z]+)/.exec(next);
+  if (!head) return 'none';
+  const stem = tail[1]!;
+  const rest = head[1]!;
+  const lowerContinues = /^[a-z]/.test(rest);
+  const capsContinue = /^[A-Z]+$/.test(stem) && /^[A-Z]{2,}/.test(rest);
+  if (!lowerContinues && !capsContinue) return 'none';
+  const joined = (stem + rest).toLowerCase();
+  const hyphenated = `${stem}-${rest}`.toLowerCase();
+  if (vocabulary.has(hyphenated) && !vocabulary.has(joined)) return 'keep-hyphen';
+  return 'drop-hyphen';
+}
+
+/** Index of the segment holding a clean-text offset (or the nearest one after it). */
+export function segmentIndexAt(doc: BillDocument, offset: number): number {
+  const segs = doc.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segs[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.min(lo, segs.length - 1);
+}

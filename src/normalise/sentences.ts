@@ -1,0 +1,77 @@
+// A sentence splitter that knows legal abbreviations ("42 U.S.C. 1983", "Sec. 2.", "Stat.") and section starts.
+import type { Section } from './sections.js';
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  ('u.s.c u.s sec secs no nos stat v vs mr mrs ms dr st inc co corp ltd et al etc e.g i.e seq subsec subsecs par para paras ' +
+    'cl ch art arts rev ann jr sr gen h.r s app supp ct pub cong amend res h.res s.res u.s.a approx jan feb mar apr jun jul aug ' +
+    'sep sept oct nov dec p pp vol ed cf id fig mrsa c.r.s r.s.a n.y l stats subch subpar subd div pt chap cir ff f.2d f.3d f.4th')
+    .split(' '),
+);
+
+/** Very long "sentences" (an amended statute run together) are cut at semicolons so proximity stays local. */
+const MAX_SENTENCE_CHARS = 2400;
+
+const BOUNDARY = /[.?!]["')\]]*\s+(?=["(§\[]?[A-Z0-9§(])/g;
+
+export function splitSentences(text: string, sections: Section[]): Sentence[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const s of sections) cuts.add(s.start);
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    if (!isAbbreviation(text, m.index)) cuts.add(m.index + m[0].length);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const out: Sentence[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    for (const piece of limitLength(text, sorted[i]!, sorted[i + 1]!)) {
+      const trimmed = trim(text, piece.start, piece.end);
+      if (trimmed.end > trimmed.start) out.push(trimmed);
+    }
+  }
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && !/\s/.test(text[s - 1]!) && dot - s < 20) s--;
+  const token = text.slice(s, dot).replace(/^[("'[]+/, '').toLowerCase();
+  if (token === '') return false;
+  if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
+  return ABBREVIATIONS.has(token);
+}
+
+function* limitLength(text: string, start: number, end: number): Generator<Sentence> {
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const window = text.slice(start + MAX_SENTENCE_CHARS / 2, start + MAX_SENTENCE_CHARS);
+    const semi = window.lastIndexOf('; ');
+    const cut = semi >= 0 ? start + MAX_SENTENCE_CHARS / 2 + semi + 2 : start + MAX_SENTENCE_CHARS;
+    yield { start, end: cut };
+    start = cut;
+  }
+  yield { start, end };
+}
+
+function trim(text: string, start: number, end: number): Sentence {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

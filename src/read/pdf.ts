@@ -1,0 +1,39 @@
+// PDF to page texts. pdf-parse (and pdf.js under it) is heavy, so it is imported only when a PDF is read.
+import { BillscoreError } from '../errors.js';
+
+export function isPdf(bytes: Uint8Array): boolean {
+  // The header may follow a little junk; readers accept it within the first KiB.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+export async function extractPdfPages(bytes: Uint8Array, source: string): Promise<string[]> {
+  const { PDFParse } = await import('pdf-parse');
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  try {
+    const result = await parser.getText({ pageJoiner: '' });
+    const pages = result.pages.map((p) => p.text);
+    if (pages.every((p) => p.trim() === '')) {
+      throw new BillscoreError(
+        'no-text-layer',
+        `${source} has no text layer (a scanned PDF?); run it through OCR first, e.g. \`ocrmypdf in.pdf out.pdf\`, then score the result`,
+        source,
+      );
+    }
+    return pages;
+  } catch (err) {
+    throw classifyPdfError(err, source);
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function classifyPdfError(err: unknown, source: string): BillscoreError {
+  if (err instanceof BillscoreError) return err;
+  const name = (err as { name?: string })?.name ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return new BillscoreError('encrypted', `${source} is password-protected; save an unlocked copy (e.g. \`qpdf --decrypt in.pdf out.pdf\`) and score that`, source);
+  }
+  return new BillscoreError('corrupt-pdf', `${source} is not a readable PDF (${message.split('\n')[0]}); download it again or export a fresh copy`, source);
+}
