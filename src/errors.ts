@@ -30,7 +30,7 @@ export class BillscoreError extends Error {
 export function asBillscoreError(err: unknown, path?: string): BillscoreError {
   if (err instanceof BillscoreError) return err;
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return new BillscoreError('not-found', `no such file: ${path ?? e.path}`, path);
+  if (e?.code === 'ENOENT') return new BillscoreError('not-found', `no such file or folder: ${path ?? e.path}; check the path (billscore takes bill files, folders, or - for stdin)`, path);
   if (e?.code === 'EACCES' || e?.code === 'EPERM')
     return new BillscoreError('unreadable', `permission denied reading ${path ?? e.path}; check the file's permissions`, path);
   if (e?.code === 'EISDIR') return new BillscoreError('unreadable', `${path} is a folder, not a file`, path);
