@@ -35,6 +35,16 @@ export const Matcher = z
   })
   .strict();
 
+export const FixtureExpectation = z.enum(['met', 'partial', 'not_met', 'todo-met', 'todo-partial', 'todo-not_met']);
+
+export const InlineFixture = z
+  .object({
+    expect: FixtureExpectation,
+    text: z.string().min(1),
+    note: z.string().default(''),
+  })
+  .strict();
+
 export const Practice = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by hyphens'),
@@ -48,6 +58,7 @@ export const Practice = z
       .array(Veto.extend({ cap: z.enum(['not_met', 'partial']).default('not_met') }).strict())
       .default([])
       .describe('Clauses that, anywhere operative in the bill, keep the practice from being met'),
+    fixtures: z.array(InlineFixture).default([]).describe('Example sentences; more may sit in <practice file>.fixtures.txt'),
   })
   .strict();
 
