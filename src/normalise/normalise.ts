@@ -51,12 +51,13 @@ export function normalise(raw: RawBill): BillDocument {
 function cleanLines(pages: string[]): CleanLine[] {
   const dropBrackets = marksDeletionsWithBrackets(pages.join('\n'));
   const out: CleanLine[] = [];
-  const margin = { last: 0 };
+  const margin = { last: 0, onPage: 0 };
   let bracketDepth = 0;
   let linesInBracket = 0;
   pages.forEach((pageText, pageIndex) => {
     const rawLines = pageText.split('\n');
     const numbered = hasMarginNumbers(rawLines, margin.last);
+    margin.onPage = 0;
     rawLines.forEach((rawLine, lineIndex) => {
       if (isFurniture(rawLine)) return;
       let line = stripFurniturePrefix(rawLine);
@@ -89,21 +90,26 @@ function tidy(s: string): string {
 
 const MAX_STRUCK_LINES = 40;
 
-const MARGIN = /^\s*(\d{1,3})(?=[\sA-Za-z(§"'“‘`\[]|\d)/;
+const MARGIN = /^\s*(\d{1,4})(?!\d)/;
 
-/** A margin number is the next in a running sequence (or a restart at 1) and is never followed by "." or ")". */
-function marginCandidate(line: string, last: number): number | null {
+/**
+ * A margin number is the next in a running sequence (or a restart at 1). It may be fused to the text
+ * ("2Sec. 1.", "12SUMMARY", or "36. Qualified" = margin 3 + subsection 6.), but never followed by "." or ")"
+ * itself: "1. Short title" is a numbered heading, not line 1.
+ */
+function marginCandidate(line: string, last: number, mayRestart: boolean): number | null {
   const m = MARGIN.exec(line);
   if (!m) return null;
   const digits = m[1]!;
-  for (const expected of [last + 1, 1]) {
+  const rest = line.slice(m[0].length);
+  for (const expected of mayRestart ? [last + 1, 1] : [last + 1]) {
     const want = String(expected);
-    if (!digits.startsWith(want)) continue;
-    const rest = line.slice(line.indexOf(digits) + want.length);
-    if (/^[.)]/.test(rest)) continue;
-    // "36. Qualified" is margin 3 fused to subsection 6.; but "1. Short title" is a numbered heading.
-    if (rest !== '' && !/^[\s\dA-Za-z(§"'“‘`\[]/.test(rest)) continue;
-    return expected;
+    if (digits === want) {
+      if (!/^(?:$|[\sA-Za-z(§"'“‘`[])/.test(rest)) continue;
+      return expected;
+    }
+    // Fused to a subsection number: the digits left over must themselves be an enumerator ("6.").
+    if (digits.startsWith(want) && /^[.)]\s/.test(rest)) return expected;
   }
   return null;
 }
@@ -115,19 +121,22 @@ function hasMarginNumbers(lines: string[], last: number): boolean {
   for (const line of lines) {
     if (line.trim() === '' || isFurniture(line)) continue;
     nonBlank++;
-    const n = marginCandidate(stripFurniturePrefix(line), seq);
+    const n = marginCandidate(stripFurniturePrefix(line), seq, hits === 0);
     if (n !== null) {
       hits++;
       seq = n;
     }
   }
-  return hits >= 3 && hits >= nonBlank * 0.4;
+  // A cover page can outnumber the numbered lines, so a long run counts even when it is a minority.
+  return hits >= 5 || (hits >= 3 && hits >= nonBlank * 0.4);
 }
 
-function stripMarginNumber(line: string, margin: { last: number }): string {
-  const n = marginCandidate(line, margin.last);
+/** Numbering restarts at 1 only before the first numbered line of a page (GPO restarts per page; Maine runs on). */
+function stripMarginNumber(line: string, margin: { last: number; onPage: number }): string {
+  const n = marginCandidate(line, margin.last, margin.onPage === 0);
   if (n === null) return line;
   margin.last = n;
+  margin.onPage++;
   const at = line.indexOf(String(n));
   return line.slice(at + String(n).length);
 }
@@ -161,34 +170,46 @@ function collectVocabulary(lines: CleanLine[]): Set<string> {
 
 /** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
 function assemble(lines: CleanLine[], vocabulary: Set<string>) {
-  let text = '';
+  // Built as parts and joined once: reading the tail of a growing string flattens it on every line, which is quadratic.
+  const parts: string[] = [];
+  let length = 0;
+  const append = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const tail = () => {
+    let t = '';
+    for (let i = parts.length - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
+    return t;
+  };
   const segments: Segment[] = [];
   const lineStarts: number[] = [];
   for (const l of lines) {
     l.pieces.forEach((piece, i) => {
       let body = piece;
       if (i === 0) {
-        const join = joinsPrevious(text, body, vocabulary);
+        const join = joinsPrevious(tail(), body, vocabulary);
         if (join === 'drop-hyphen') {
-          text = text.slice(0, -1);
+          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+          length--;
           const lastSeg = segments[segments.length - 1];
-          if (lastSeg) lastSeg.end = text.length;
-        } else if (join === 'none' && text !== '') {
-          text += '\n';
+          if (lastSeg) lastSeg.end = length;
+        } else if (join === 'none' && length > 0) {
+          append('\n');
         }
-        lineStarts.push(text.length);
+        lineStarts.push(length);
       } else {
-        text += ' ';
+        append(' ');
       }
-      segments.push({ start: text.length, end: text.length + body.length, page: l.page, line: l.line });
-      text += body;
+      segments.push({ start: length, end: length + body.length, page: l.page, line: l.line });
+      append(body);
     });
   }
-  return { text, segments, lineStarts };
+  return { text: parts.join(''), segments, lineStarts };
 }
 
-function joinsPrevious(text: string, next: string, vocabulary: Set<string>): 'none' | 'drop-hyphen' | 'keep-hyphen' {
-  const tail = /([A-Za-z]+)-$/.exec(text.slice(-60));
+function joinsPrevious(textTail: string, next: string, vocabulary: Set<string>): 'none' | 'drop-hyphen' | 'keep-hyphen' {
+  const tail = /([A-Za-z]+)-$/.exec(textTail.slice(-60));
   if (!tail) return 'none';
   const head = /^([A-Za-z]+)/.exec(next);
   if (!head) return 'none';
