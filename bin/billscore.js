@@ -10,6 +10,12 @@ const io = {
   env: process.env,
 };
 
+// A reader that stops early (`billscore -f ndjson | head -1`) closes the pipe: not an error, so stop quietly.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') process.stderr.write(`billscore: cannot write the report: ${err.message}\n`);
+  process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
+
 run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -64,21 +64,37 @@ export const BillReport = z.object({
 export type BillReport = z.infer<typeof BillReport>;
 
 export const Summary = z.object({
-  bills: z.number().int(),
+  bills: z.number().int().describe('Bill entries in the report, scored or not'),
   scored: z.number().int(),
-  failed: z.number().int(),
-  skipped: z.number().int().describe('Files in folders that were not bills (wrong extension)'),
-  meanTotal: z.number().nullable(),
-  distribution: z.record(z.string(), z.number().int()).describe('Number of bills per total score'),
-  practicesMet: z.record(z.string(), z.object({ met: z.number().int(), partial: z.number().int() })),
+  failed: z.number().int().describe('Inputs that could not be read or scored (status "error")'),
+  skipped: z.number().int().describe('Files in folders or glob matches that were not bills (wrong extension)'),
+  meanTotal: z.number().nullable().describe('Mean total score of the scored bills; null when none was scored'),
+  distribution: z
+    .array(z.object({ total: z.number(), bills: z.number().int() }))
+    .describe('How many scored bills have each total score, lowest total first'),
+  practices: z
+    .record(z.string(), z.object({ met: z.number().int(), partial: z.number().int(), not_met: z.number().int() }))
+    .describe('Per practice id, in rubric order: how many scored bills meet it, partially meet it, or do not'),
 });
 export type Summary = z.infer<typeof Summary>;
 
 export const Report = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('billscore'), version: z.string() }),
-  rubric: z.object({ id: z.string(), version: z.union([z.string(), z.number()]) }),
+  rubric: z.object({
+    id: z.string(),
+    version: z.union([z.string(), z.number()]),
+    practices: z.array(z.string()).describe('Practice ids in rubric order (the columns of a CSV report)'),
+  }),
   bills: z.array(BillReport),
-  summary: Summary.optional(),
+  summary: Summary,
 });
 export type Report = z.infer<typeof Report>;
+
+/** Everything in a report but the bills: what a streaming format knows before the first bill is done. */
+export const ReportHead = Report.omit({ bills: true, summary: true });
+export type ReportHead = z.infer<typeof ReportHead>;
+
+/** --format ndjson: each line says what it is, so consumers can tell bills from the closing summary. */
+export const NdjsonBill = BillReport.extend({ type: z.literal('bill') });
+export const NdjsonSummary = ReportHead.extend({ type: z.literal('summary'), summary: Summary });

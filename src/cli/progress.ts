@@ -1,23 +1,54 @@
 // Progress on stderr: an ora spinner with done/total and the current file, only for a person at a terminal.
+import type { Io } from './io.js';
+
 export interface Progress {
-  update(current: string): void;
-  tick(): void;
+  /** A bill started; it is shown as the current file. */
+  start(source: string): void;
+  /** A bill finished. */
+  done(): void;
+  /** Writes around the spinner so output to the same terminal does not tangle with it. */
+  interrupt(write: () => void): void;
   stop(): void;
 }
 
-const SILENT: Progress = { update() {}, tick() {}, stop() {} };
+const SILENT: Progress = {
+  start() {},
+  done() {},
+  interrupt(write) {
+    write();
+  },
+  stop() {},
+};
+
+/** Shown only to a person watching: not with --quiet, not when stderr is piped or a file, not under CI. */
+export function progressWanted(io: Io, quiet: boolean): boolean {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
+  return io.stderrIsTTY && !quiet && !ci;
+}
 
 export async function createProgress(total: number, { enabled }: { enabled: boolean }): Promise<Progress> {
   if (!enabled || total < 1) return SILENT;
   const { default: ora } = await import('ora'); // loaded only when a person is watching
   const spinner = ora({ stream: process.stderr, discardStdin: false }).start();
-  let done = 0;
+  let finished = 0;
+  let current = '';
+  const show = () => {
+    spinner.text = `${finished}/${total} ${current}`;
+  };
+  show();
   return {
-    update(current) {
-      spinner.text = `${done}/${total} ${current}`;
+    start(source) {
+      current = source;
+      show();
     },
-    tick() {
-      done++;
+    done() {
+      finished++;
+      show();
+    },
+    interrupt(write) {
+      spinner.clear();
+      write();
+      spinner.render();
     },
     stop() {
       spinner.stop();

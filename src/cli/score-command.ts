@@ -1,14 +1,17 @@
-// The default command: score bills and print one report.
-import { Option, type Command } from 'commander';
+// The default command: score bills side by side and print one report, streamed when the format allows it.
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BillscoreError, EXIT } from '../errors.js';
-import { SCHEMA_VERSION, type BillReport, type Report } from '../model.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/formatters.js';
+import { SCHEMA_VERSION, type BillReport, type ReportHead } from '../model.js';
+import { FORMAT_NAMES, FORMATTERS, isStreaming, type FormatContext, type FormatName } from '../report/formatters.js';
+import { summarise } from '../report/summary.js';
 import { BUILTIN_RUBRIC, loadRubric, type Rubric } from '../rubric/load.js';
 import { errorReport, scoreSource } from '../score.js';
 import { VERSION } from '../version.js';
-import { expandInputs } from './inputs.js';
+import { byPath, expandInputs } from './inputs.js';
 import { useColor, type Io } from './io.js';
-import { createProgress } from './progress.js';
+import { atomicFileSink, stdoutSink, type Sink } from './output.js';
+import { poolSize, runOrdered } from './pool.js';
+import { createProgress, progressWanted } from './progress.js';
 
 export interface ScoreOptions {
   format: FormatName;
@@ -16,25 +19,35 @@ export interface ScoreOptions {
   explain: boolean;
   color: boolean;
   quiet: boolean;
+  output?: string;
+  failUnder?: number;
 }
 
-const EXIT_HELP = `
+export const EXIT_HELP = `
 Exit status:
-  0  every bill was scored
-  2  a usage error, a bad rubric, or an input that could not be read (the other bills are still reported)
+  0  every bill was scored (and, with --fail-under N, every one scored at least N)
+  1  --fail-under N was given and some bill scored below N out of 9
+  2  a usage error, a bad rubric, or an input that could not be read (wins over 1;
+     every other bill is still reported)
 
 Examples:
   billscore samples/us-hr3602-119-ih.pdf            report on one bill in the terminal
   billscore bill.txt --explain                       show which matcher fired or was vetoed, and why
-  billscore bills/ --format json > scores.json       score a folder, JSON for other tools
+  billscore bills/                                   a folder (recursive): one line per bill, then a summary
+  billscore bills/ --format csv > scores.csv         one row per bill, one column per practice
+  billscore 'bills/**/*.pdf' -f ndjson | jq .total   glob patterns; one JSON line per bill as it is done
+  billscore bills/ -f json -o scores.json            write the report to a file (atomically)
+  billscore bills/ --fail-under 5 -q                 exit 1 if any bill scores below 5/9 (for CI)
   cat bill.txt | billscore -                         read a bill from standard input`;
 
-export function registerScoreCommand(program: Command, io: Io, done: (code: number) => void): void {
-  program
+export function registerScoreCommand(program: Command, io: Io, done: (code: number) => void): Command {
+  return program
     .command('score', { isDefault: true })
     .description('score bills (the default command)')
-    .argument('[bills...]', 'bill files (.txt, .md, .pdf; detected by content), folders, or - for standard input')
+    .argument('[bills...]', 'bill files (.txt, .md, .pdf; detected by content), folders (recursive), glob patterns, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('pretty'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout (atomically: all or nothing)')
+    .option('--fail-under <n>', 'exit 1 if any bill scores below n (out of 9)', parseScore)
     .option('--rubric <file>', 'score against another rubric file (same format as the built-in one)')
     .option('--explain', 'show every matcher under each practice: what fired, what was vetoed and why', false)
     .option('--no-color', 'plain text without colours (also honoured: NO_COLOR)')
@@ -45,38 +58,76 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
     });
 }
 
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a score, e.g. 4 or 4.5');
+  return n;
+}
+
+/** A job is a bill path to score or an input that already failed; both become one report entry, in path order. */
+type Job = { source: string; failure?: BillscoreError };
+
 async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io): Promise<number> {
   if (inputs.length === 0) {
     throw new BillscoreError('usage', 'no bill given; name a bill file or folder (or - for standard input), e.g. billscore samples/', undefined);
   }
   const rubric = loadRubric(opts.rubric ?? BUILTIN_RUBRIC);
   const expanded = await expandInputs(inputs);
-  const progress = await createProgress(expanded.bills.length, { enabled: io.stderrIsTTY && !opts.quiet && !io.env.CI });
-  const bills: BillReport[] = expanded.failures.map((f) => errorReport(f.source, f.error));
-  for (const source of expanded.bills) {
-    progress.update(source);
-    bills.push(await scoreSource(source, rubric, { explain: opts.explain }));
-    progress.tick();
-  }
-  progress.stop();
-  bills.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const jobs: Job[] = [...expanded.bills.map((source) => ({ source })), ...expanded.failures.map((f) => ({ source: f.source, failure: f.error }))];
+  jobs.sort((a, b) => byPath(a.source, b.source));
 
-  const report = buildReport(rubric, bills);
-  // A terminal report with nothing scored would only repeat the errors printed on stderr.
-  if (opts.format !== 'pretty' || bills.some((b) => b.status === 'ok')) {
-    io.stdout(FORMATTERS[opts.format](report, { color: useColor(opts, io), explain: opts.explain }));
+  const progress = await createProgress(jobs.length, { enabled: progressWanted(io, opts.quiet) });
+  const sink: Sink = opts.output ? atomicFileSink(opts.output, () => progress.stop()) : stdoutSink(io.stdout);
+  const write = (text: string) => text && progress.interrupt(() => sink.write(text));
+  // A file is read later, elsewhere: colour codes would only get in the way there.
+  const ctx: FormatContext = { color: !opts.output && useColor(opts, io), explain: opts.explain };
+  const head = reportHead(rubric);
+  const format = FORMATTERS[opts.format];
+
+  const bills: BillReport[] = []; // reports only: each bill's text is dropped once it is scored
+  try {
+    if (isStreaming(format)) write(format.head(head, ctx));
+    await runOrdered(
+      jobs,
+      poolSize(),
+      async (job) => {
+        if (job.failure) return errorReport(job.source, job.failure);
+        progress.start(job.source);
+        const report = await scoreSource(job.source, rubric, { explain: opts.explain });
+        progress.done();
+        return report;
+      },
+      (bill) => {
+        bills.push(bill);
+        if (isStreaming(format)) write(format.bill(bill, head, ctx));
+      },
+    );
+    progress.stop();
+    const summary = summarise(bills, head.rubric.practices, expanded.skipped);
+    if (isStreaming(format)) write(format.tail(summary, head, ctx));
+    // A terminal report with nothing scored would only repeat the errors printed on stderr.
+    else if (opts.format !== 'pretty' || summary.scored > 0) write(format({ ...head, bills, summary }, ctx));
+    sink.commit();
+  } catch (err) {
+    progress.stop();
+    sink.abort();
+    throw err;
   }
+
   const failed = bills.filter((b) => b.status === 'error');
   for (const b of failed) io.stderr(`billscore: ${b.error!.message}\n`);
-  return failed.length ? EXIT.error : EXIT.ok;
+  if (failed.length) return EXIT.error;
+  const below = opts.failUnder === undefined ? [] : bills.filter((b) => b.score && b.score.total < opts.failUnder!);
+  if (below.length && !opts.quiet) {
+    io.stderr(`billscore: ${below.length} of ${bills.length} ${bills.length === 1 ? 'bill scores' : 'bills score'} below ${opts.failUnder}\n`);
+  }
+  return below.length ? EXIT.belowThreshold : EXIT.ok;
 }
 
-export function buildReport(rubric: Rubric, bills: BillReport[]): Report {
+export function reportHead(rubric: Rubric): ReportHead {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'billscore', version: VERSION },
-    rubric: { id: rubric.id, version: rubric.version },
-    bills,
+    rubric: { id: rubric.id, version: rubric.version, practices: rubric.practices.map((p) => p.id) },
   };
 }
-

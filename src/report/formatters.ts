@@ -1,7 +1,9 @@
 // Formatters are pure functions over the one Report model; only the CLI writes what they return.
-import type { Report } from '../model.js';
+import type { BillReport, Report, ReportHead, Summary } from '../model.js';
+import { csv, tsv } from './csv.js';
 import { formatJson } from './json.js';
-import { formatPretty } from './pretty.js';
+import { ndjson } from './ndjson.js';
+import { formatPrettyOrTable } from './table.js';
 
 export interface FormatContext {
   color: boolean;
@@ -11,10 +13,36 @@ export interface FormatContext {
 
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
+/**
+ * A format that can print each bill as soon as it is done (in path order), so a consumer such as
+ * `head` or `jq` sees results before the batch ends and the CLI never holds the whole output.
+ */
+export interface StreamFormatter {
+  head: (head: ReportHead, ctx: FormatContext) => string;
+  bill: (bill: BillReport, head: ReportHead, ctx: FormatContext) => string;
+  tail: (summary: Summary, head: ReportHead, ctx: FormatContext) => string;
+}
+
+export type Format = Formatter | StreamFormatter;
+
 export const FORMATTERS = {
-  pretty: formatPretty,
+  pretty: formatPrettyOrTable,
   json: formatJson,
-} satisfies Record<string, Formatter>;
+  ndjson,
+  csv,
+  tsv,
+} satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATTERS;
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+
+export function isStreaming(format: Format): format is StreamFormatter {
+  return typeof format !== 'function';
+}
+
+/** Any format as one string: what a streaming format prints over a whole run. */
+export function render(format: Format, report: Report, ctx: FormatContext): string {
+  if (!isStreaming(format)) return format(report, ctx);
+  const { bills, summary, ...head } = report;
+  return format.head(head, ctx) + bills.map((b) => format.bill(b, head, ctx)).join('') + format.tail(summary, head, ctx);
+}

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { BillReport, PracticeResult, Report, TraceStep } from '../model.js';
 import type { FormatContext } from './formatters.js';
 
-const MARK = { met: '✓', partial: '½', not_met: '✗' } as const;
+export const MARK = { met: '✓', partial: '½', not_met: '✗' } as const;
 
 export function formatPretty(report: Report, ctx: FormatContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
@@ -50,6 +50,6 @@ function formatTrace(t: TraceStep, c: ChalkInstance): string {
   return `${c.dim('·')} ${t.matcher} ${tag}: ${t.reason}${words}${where}`;
 }
 
-function fmt(n: number): string {
+export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
