@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, asBillscoreError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
+import { registerCompareCommand } from './compare-command.js';
+import { registerRubricCommand } from './rubric-command.js';
 import { registerScoreCommand } from './score-command.js';
 
 export type { Io } from './io.js';
@@ -19,6 +21,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   registerScoreCommand(program, io, (code) => {
+    status = code;
+  });
+  registerRubricCommand(program, io, (code) => {
+    status = code;
+  });
+  registerCompareCommand(program, io, (code) => {
     status = code;
   });
 

@@ -6,6 +6,7 @@
 // The verdict is met, partial or not_met; todo-<verdict> marks a known gap (reported, not failed).
 // Lines starting with "#" before the first case are comments.
 import { existsSync, readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode } from 'yaml';
 import { judge } from '../judge/judge.js';
 import type { Verdict } from '../model.js';
 import { normalise } from '../normalise/normalise.js';
@@ -42,12 +43,32 @@ export function loadFixtures(practice: CompiledPractice): Fixture[] {
       todo,
       note: f.note,
       text: f.text,
-      where: `${practice.file}: fixtures.${i}`,
+      where: `${practice.file}:${lineOf(practice.file, [...pathOf(practice.at), 'fixtures', i, 'text'])}`,
     };
   });
   const file = fixtureFileOf(practice);
-  if (practice.file.endsWith('rubric.yml') || !existsSync(file)) return inline;
+  // A practice written inline in a rubric shares that file; a fixtures file beside it would belong to no one practice.
+  if (practice.at !== '' || !existsSync(file)) return inline;
   return [...inline, ...parseFixtureFile(readFileSync(file, 'utf8'), file, practice.id)];
+}
+
+function pathOf(at: string): Array<string | number> {
+  return at === '' ? [] : at.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+
+const lineCounters = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
+
+/** The 1-based line of a value in a YAML/JSON data file, so a failing inline fixture is reported as file:line. */
+function lineOf(file: string, path: Array<string | number>): number {
+  let parsed = lineCounters.get(file);
+  if (!parsed) {
+    const lines = new LineCounter();
+    parsed = { doc: parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines }), lines };
+    lineCounters.set(file, parsed);
+  }
+  const node = parsed.doc.getIn(path, true);
+  const offset = isNode(node) && node.range ? node.range[0] : 0;
+  return parsed.lines.linePos(offset).line;
 }
 
 export function parseFixtureFile(content: string, file: string, practice: string): Fixture[] {

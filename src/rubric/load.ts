@@ -26,6 +26,8 @@ export interface CompiledPractice extends Omit<PracticeSpec, 'matchers' | 'vetoe
   vetoes: CompiledVeto[];
   /** Where the practice was defined, so fixture files can be found beside it. */
   file: string;
+  /** Its path inside that file ("practices.2" when inline in the rubric, "" when the file is its own). */
+  at: string;
 }
 
 export interface ContextPattern {
@@ -41,6 +43,8 @@ export interface Rubric {
   source?: string;
   file: string;
   groups: Array<{ id: string; title: string }>;
+  /** The named pattern fragments, as written; patterns are already expanded. */
+  terms: Record<string, string>;
   nonOperative: {
     preamble: boolean;
     sections: ContextPattern[];
@@ -87,9 +91,16 @@ export function readDataFile(file: string): unknown {
 function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, prefix = ''): T {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = deepest(parsed.error.issues[0]!);
   const where = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(top level)';
   throw new BillscoreError('bad-rubric', `${file}: ${where}: ${issue.message}`, file);
+}
+
+/** A practice may be an id or an object; "Invalid input" for the union would hide which field of the object is wrong. */
+function deepest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const nested = issue.errors.flat().map((i) => deepest({ ...i, path: [...issue.path, ...i.path] }));
+  return nested.sort((a, b) => b.path.length - a.path.length)[0] ?? issue;
 }
 
 function compileRubric(file: string): Rubric {
@@ -135,6 +146,7 @@ function compileRubric(file: string): Rubric {
     source: spec.source,
     file,
     groups: spec.groups,
+    terms,
     nonOperative: {
       preamble: spec.nonOperative.preamble,
       sections: context(spec.nonOperative.sections, 'sections'),
@@ -163,6 +175,7 @@ function compilePractice(p: PracticeSpec, file: string, where: string, terms: Re
   return {
     ...p,
     file,
+    at: where,
     matchers: p.matchers.map((m, mi) => ({
       ...m,
       all: m.all.map((pattern, pi) => ({ pattern, re: compilePattern(pattern, terms, file, at(`matchers.${mi}.all.${pi}`)) })),
