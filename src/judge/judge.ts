@@ -1,11 +1,11 @@
 // Document + Rubric → verdicts with evidence. Pure: no I/O, same input, same output.
 import type { Evidence, PracticeResult, Score, TraceStep, Verdict } from '../model.js';
-import type { BillDocument } from '../normalise/normalise.js';
+import { segmentIndexAt, type BillDocument } from '../normalise/normalise.js';
 import { describeSection, sectionAt } from '../normalise/sections.js';
 import type { CompiledMatcher, CompiledPractice, Rubric } from '../rubric/load.js';
 import { mapOperative } from './context.js';
 import { quote, widen } from './evidence.js';
-import { findCandidates, findVeto, MatchIndex, type Candidate, type Span } from './match.js';
+import { findCandidates, findMissingContext, findVeto, MatchIndex, type Candidate, type Span } from './match.js';
 
 export interface JudgeOptions {
   /** Keep the trace of every matcher's decision (for --explain). */
@@ -52,7 +52,10 @@ function judgePractice(
   const trace: TraceStep[] = [];
   const fired: Fired[] = [];
   const at = (span: Span) => {
-    const ev = quote(doc, ...spread(widen(doc, span.start, span.end, sentenceOf(doc, span))), '')[0];
+    // Quote the source line where the matched words start, not the line of the context words widened in before them.
+    const hit = doc.segments[segmentIndexAt(doc, span.start)];
+    const lines = quote(doc, ...spread(widen(doc, span.start, span.end, sentenceOf(doc, span))), '');
+    const ev = lines.find((l) => hit && l.page === hit.page && l.line === hit.line) ?? lines[0];
     return ev ? { quote: ev.quote, page: ev.page, line: ev.line } : {};
   };
 
@@ -73,6 +76,11 @@ function judgePractice(
       const veto = findVeto(index, matcher.unless, candidate, operative);
       if (veto) {
         note({ matcher: matcher.id, outcome: 'vetoed', reason: `matched, but vetoed: ${veto.veto.reason}`, ...at(veto.at) });
+        continue;
+      }
+      const outOfContext = findMissingContext(index, matcher.context, candidate, operative);
+      if (outOfContext) {
+        note({ matcher: matcher.id, outcome: 'missing-requirement', reason: `matched, but ${outOfContext.reason}`, ...at(candidate) });
         continue;
       }
       const missing = matcher.requires.find((r) => !requirementHolds(doc, firedBy.get(r.practice) ?? [], candidate, r.scope));

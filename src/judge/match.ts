@@ -167,6 +167,16 @@ export function findVeto(index: MatchIndex, vetoes: CompiledVeto[], candidate: S
   return null;
 }
 
+/** The first context rule with no operative match around the candidate: the clause stands where the practice is not at issue. */
+export function findMissingContext(index: MatchIndex, rules: CompiledVeto[], candidate: Span, operative: Array<string | null>): CompiledVeto | null {
+  const { doc } = index;
+  for (const rule of rules) {
+    const range = vetoRange(doc, rule, candidate);
+    if (!index.within(rule.re, range.start, range.end).some((h) => isOperative(doc, operative, h.start))) return rule;
+  }
+  return null;
+}
+
 function isOperative(doc: BillDocument, operative: Array<string | null>, offset: number): boolean {
   const si = sentenceIndexAt(doc.sentences, offset);
   return si >= 0 && operative[si] === null;

@@ -16,9 +16,10 @@ export interface CompiledVeto extends Omit<VetoSpec, 'pattern'> {
   cap?: 'not_met' | 'partial';
 }
 
-export interface CompiledMatcher extends Omit<MatcherSpec, 'all' | 'unless'> {
+export interface CompiledMatcher extends Omit<MatcherSpec, 'all' | 'unless' | 'context'> {
   all: Array<{ pattern: string; re: RegExp }>;
   unless: CompiledVeto[];
+  context: CompiledVeto[];
 }
 
 export interface CompiledPractice extends Omit<PracticeSpec, 'matchers' | 'vetoes'> {
@@ -180,6 +181,7 @@ function compilePractice(p: PracticeSpec, file: string, where: string, terms: Re
       ...m,
       all: m.all.map((pattern, pi) => ({ pattern, re: compilePattern(pattern, terms, file, at(`matchers.${mi}.all.${pi}`)) })),
       unless: m.unless.map((v, vi) => veto(v, `matchers.${mi}.unless.${vi}`)),
+      context: m.context.map((v, vi) => veto(v, `matchers.${mi}.context.${vi}`)),
     })),
     vetoes: p.vetoes.map((v, vi) => veto(v, `vetoes.${vi}`)),
   };

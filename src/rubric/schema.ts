@@ -31,6 +31,9 @@ export const Matcher = z
     within: z.number().int().positive().default(40).describe('all patterns must fall within this many words of each other'),
     all: z.array(Pattern).min(1),
     unless: z.array(Veto).default([]),
+    // The twin of `unless`: words that must stand around the match, so a clause counts only where the bill is about
+    // the practice (an indemnity for police officers, not for a compact's commissioners); `reason` says what is missing.
+    context: z.array(Veto).default([]).describe('Patterns that must also match, operatively, near the match or in its sentence, section or bill'),
     requires: z.array(Requirement).default([]),
   })
   .strict();
