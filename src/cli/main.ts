@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerRubricCommand } from './rubric-command.js';
-import { registerScoreCommand } from './score-command.js';
+import { EXIT_HELP, registerScoreCommand } from './score-command.js';
 
 export type { Io } from './io.js';
 
@@ -20,9 +20,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  registerScoreCommand(program, io, (code) => {
+  const score = registerScoreCommand(program, io, (code) => {
     status = code;
   });
+  // Scoring is what most people came for: the top-level help teaches its options and examples too.
+  program.addHelpText('after', () => `\nThe default command, score ("score" may be left out):\n\n${score.helpInformation()}${EXIT_HELP}`);
   registerRubricCommand(program, io, (code) => {
     status = code;
   });

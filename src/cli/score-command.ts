@@ -35,7 +35,8 @@ Examples:
   billscore bill.txt --explain                       show which matcher fired or was vetoed, and why
   billscore bills/                                   a folder (recursive): one line per bill, then a summary
   billscore bills/ --format csv > scores.csv         one row per bill, one column per practice
-  billscore 'bills/**/*.pdf' -f ndjson | jq .total   glob patterns; one JSON line per bill as it is done
+  billscore 'bills/**/*.pdf' -f ndjson               glob patterns; one JSON line per bill as soon as it is done,
+    | jq 'select(.type == "bill") | .score.total'    then a summary line ("type": "summary")
   billscore bills/ -f json -o scores.json            write the report to a file (atomically)
   billscore bills/ --fail-under 5 -q                 exit 1 if any bill scores below 5/9 (for CI)
   cat bill.txt | billscore -                         read a bill from standard input`;
