@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerRubricCommand } from './rubric-command.js';
+import { registerSchemaCommand } from './schema-command.js';
 import { EXIT_HELP, registerScoreCommand } from './score-command.js';
 
 export type { Io } from './io.js';
@@ -29,6 +30,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     status = code;
   });
   registerCompareCommand(program, io, (code) => {
+    status = code;
+  });
+  registerSchemaCommand(program, io, (code) => {
     status = code;
   });
 
