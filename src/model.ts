@@ -13,6 +13,10 @@ export const Evidence = z.object({
   line: z.number().int().min(1),
   section: z.string().nullable().describe('The section heading the words stand under, if any'),
   matcher: z.string().describe('The rubric matcher that quoted these words'),
+  context: z
+    .object({ before: z.string(), after: z.string() })
+    .optional()
+    .describe('Only with --context N: the N words of the bill before and after the quote'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

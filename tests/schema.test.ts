@@ -37,6 +37,7 @@ describe('billscore schema', () => {
     ['every sample, with a summary', ['samples/']],
     ['a PDF with --explain traces', ['samples/us-hr3602-119-ih.pdf', '--explain']],
     ['corpus bills, text and PDF', [`${CORPUS}co-crs-13-21-131-statute-partial.txt`, `${CORPUS}ny-s2887-2023.pdf`, `${CORPUS}us-hres660-119-ih.txt`]],
+    ['evidence with --context words', ['samples/co-crs-13-21-131-statute-partial.txt', '--context', '6']],
     ['a custom rubric with other groups', ['samples/wa-sb5066-2021-sl.txt', '--rubric', 'rubric/examples/state-priorities.yml']],
   ])('validates the report for %s', (_, args) => {
     const report = json(args) as { bills: Array<{ practices: Array<{ trace?: unknown[] }> }> };

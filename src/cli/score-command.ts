@@ -21,6 +21,7 @@ export interface ScoreOptions {
   quiet: boolean;
   output?: string;
   failUnder?: number;
+  context?: number;
 }
 
 export const EXIT_HELP = `
@@ -51,6 +52,7 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
     .option('--fail-under <n>', 'exit 1 if any bill scores below n (out of 9)', parseScore)
     .option('--rubric <file>', 'score against another rubric file (same format as the built-in one)')
     .option('--explain', 'show every matcher under each practice: what fired, what was vetoed and why', false)
+    .option('--context <n>', 'show n words of the bill around each quote, the quoted words highlighted (JSON: evidence.context)', parseWords)
     .option('--no-color', 'plain text without colours (also honoured: NO_COLOR)')
     .option('-q, --quiet', 'no progress or messages on stderr except errors', false)
     .addHelpText('after', EXIT_HELP)
@@ -62,6 +64,12 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
 function parseScore(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a score, e.g. 4 or 4.5');
+  return n;
+}
+
+function parseWords(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 200) throw new InvalidArgumentError('give a number of words from 0 to 200, e.g. 8');
   return n;
 }
 
@@ -94,7 +102,7 @@ async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io): Promi
       async (job) => {
         if (job.failure) return errorReport(job.source, job.failure);
         progress.start(job.source);
-        const report = await scoreSource(job.source, rubric, { explain: opts.explain });
+        const report = await scoreSource(job.source, rubric, { explain: opts.explain, context: opts.context });
         progress.done();
         return report;
       },

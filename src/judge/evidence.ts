@@ -33,7 +33,8 @@ function nextWordStart(text: string, i: number): number {
   return i;
 }
 
-export function quote(doc: BillDocument, start: number, end: number, matcher: string): Evidence[] {
+/** With contextWords (--context N), each quote also carries N words of the bill before and after it. */
+export function quote(doc: BillDocument, start: number, end: number, matcher: string, contextWords = 0): Evidence[] {
   const { text } = doc;
   const out: Evidence[] = [];
   let segIndex = segmentIndexAt(doc, start);
@@ -46,10 +47,20 @@ export function quote(doc: BillDocument, start: number, end: number, matcher: st
     if (b === seg.end && b < end && !/\s/.test(text[b] ?? ' ')) while (b < text.length && !/\s/.test(text[b]!)) b++;
     const words = text.slice(a, b).replace(/\s+/g, ' ').trim();
     if (/[A-Za-z0-9]/.test(words)) {
-      out.push({ quote: words, page: seg.page, line: seg.line, section: describeSection(sectionAt(doc.sections, a)), matcher });
+      const ev: Evidence = { quote: words, page: seg.page, line: seg.line, section: describeSection(sectionAt(doc.sections, a)), matcher };
+      if (contextWords > 0) ev.context = contextAround(text, a, b, contextWords);
+      out.push(ev);
     }
     segIndex++;
     seg = doc.segments[segIndex];
   }
   return out;
+}
+
+/** The n words of clean text either side of [a, b), whatever sentence or line they stand in. */
+export function contextAround(text: string, a: number, b: number, n: number): { before: string; after: string } {
+  const reach = n * 40; // generous for n long words, without splitting the whole bill
+  const before = text.slice(Math.max(0, a - reach), a).split(/\s+/).filter(Boolean);
+  const after = text.slice(b, b + reach).split(/\s+/).filter(Boolean);
+  return { before: before.slice(-n).join(' '), after: after.slice(0, n).join(' ') };
 }

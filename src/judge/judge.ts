@@ -10,6 +10,8 @@ import { findCandidates, findMissingContext, findVeto, MatchIndex, type Candidat
 export interface JudgeOptions {
   /** Keep the trace of every matcher's decision (for --explain). */
   explain?: boolean;
+  /** Words of the bill to carry before and after each evidence quote (for --context N). */
+  context?: number;
 }
 
 export interface Judgement {
@@ -34,7 +36,7 @@ export function judge(doc: BillDocument, rubric: Rubric, options: JudgeOptions =
   const results = new Map<string, PracticeResult>();
 
   for (const practice of rubric.evaluationOrder) {
-    const result = judgePractice(doc, index, operative, practice, firedBy);
+    const result = judgePractice(doc, index, operative, practice, firedBy, options.context ?? 0);
     if (!options.explain) delete result.trace;
     results.set(practice.id, result);
   }
@@ -48,6 +50,7 @@ function judgePractice(
   operative: Array<string | null>,
   practice: CompiledPractice,
   firedBy: Map<string, Candidate[]>,
+  contextWords: number,
 ): PracticeResult {
   const trace: TraceStep[] = [];
   const fired: Fired[] = [];
@@ -119,7 +122,7 @@ function judgePractice(
 
   const supporting = fired.filter((f) => verdict !== 'not_met' && RANK[f.matcher.verdict] >= RANK[verdict]);
   if (verdict !== 'not_met') firedBy.set(practice.id, supporting.map((f) => f.candidate));
-  const evidence = distinctPlaces(supporting).slice(0, EVIDENCE_CANDIDATES).flatMap((f) => evidenceOf(doc, f));
+  const evidence = distinctPlaces(supporting).slice(0, EVIDENCE_CANDIDATES).flatMap((f) => evidenceOf(doc, f, contextWords));
   return {
     id: practice.id,
     group: practice.group,
@@ -161,13 +164,13 @@ function sentenceOf(doc: BillDocument, span: Span): Span {
   return { start: found.start, end: Math.max(found.end, span.end) };
 }
 
-function evidenceOf(doc: BillDocument, f: Fired): Evidence[] {
+function evidenceOf(doc: BillDocument, f: Fired, contextWords: number): Evidence[] {
   const c = f.candidate;
-  if (f.matcher.scope === 'sentence') return quote(doc, ...spread(widen(doc, c.start, c.end, c.unit)), f.matcher.id);
+  if (f.matcher.scope === 'sentence') return quote(doc, ...spread(widen(doc, c.start, c.end, c.unit)), f.matcher.id, contextWords);
   // Wider scopes: quote each pattern's words in its own sentence, in reading order, without repeats.
   const spans = [...c.matches].sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
-  return spans.flatMap((m) => quote(doc, ...spread(widen(doc, m.start, m.end, sentenceOf(doc, m))), f.matcher.id)).filter((e) => {
+  return spans.flatMap((m) => quote(doc, ...spread(widen(doc, m.start, m.end, sentenceOf(doc, m))), f.matcher.id, contextWords)).filter((e) => {
     const key = `${e.page}:${e.line}:${e.quote}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,6 +1,6 @@
 // The terminal report: one block per practice with its mark, points, evidence and why.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { BillReport, PracticeResult, Report, TraceStep } from '../model.js';
+import type { BillReport, Evidence, PracticeResult, Report, TraceStep } from '../model.js';
 import type { FormatContext } from './formatters.js';
 
 export const MARK = { met: '✓', partial: '½', not_met: '✗' } as const;
@@ -36,7 +36,7 @@ function formatPractice(p: PracticeResult, ctx: FormatContext, c: ChalkInstance)
   const lines = [`  ${colour(MARK[p.verdict])} ${c.bold(p.title)} ${c.dim(`[${p.id}]`)}  ${colour(`${fmt(p.points)} pt`)}`];
   for (const e of p.evidence) {
     const where = [`p${e.page}:${e.line}`, e.section].filter(Boolean).join(' · ');
-    lines.push(`      ${c.cyan(`“${e.quote}”`)}  ${c.dim(where)}`);
+    lines.push(`      ${inContext(e, c)}  ${c.dim(where)}`);
   }
   lines.push(`      ${c.dim(p.explanation)}`);
   if (ctx.explain) for (const t of p.trace ?? []) lines.push(`        ${formatTrace(t, c)}`);
@@ -52,4 +52,13 @@ function formatTrace(t: TraceStep, c: ChalkInstance): string {
 
 export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** The quote, highlighted, between the words around it when --context gave them. */
+function inContext(e: Evidence, c: ChalkInstance): string {
+  const quote = `“${e.quote}”`;
+  if (!e.context) return c.cyan(quote);
+  const before = e.context.before ? `${c.dim(`…${e.context.before}`)} ` : '';
+  const after = e.context.after ? ` ${c.dim(`${e.context.after}…`)}` : '';
+  return `${before}${c.bold.cyan(quote)}${after}`;
 }
