@@ -186,11 +186,14 @@ function vetoRange(doc: BillDocument, veto: CompiledVeto, at: Span): Span {
   const si = sentenceIndexAt(doc.sentences, at.start);
   const sentence = doc.sentences[Math.max(si, 0)] ?? { start: 0, end: doc.text.length };
   switch (veto.scope) {
-    case 'near':
+    case 'near': {
+      // A match may span sentences (section-scope matchers): look near its end within the sentence where it ends.
+      const last = doc.sentences[Math.max(sentenceIndexAt(doc.sentences, Math.max(at.end - 1, at.start)), 0)] ?? sentence;
       return {
         start: Math.max(sentence.start, stepWords(doc.text, at.start, -veto.within)),
-        end: Math.min(Math.max(sentence.end, at.end), stepWords(doc.text, at.end, veto.within)),
+        end: Math.min(Math.max(last.end, at.end), stepWords(doc.text, at.end, veto.within)),
       };
+    }
     case 'sentence':
       return { start: Math.min(sentence.start, at.start), end: Math.max(sentence.end, at.end) };
     case 'section':
