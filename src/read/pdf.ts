@@ -1,5 +1,6 @@
-// PDF to page texts. pdf-parse (and pdf.js under it) is heavy, so it is imported only when a PDF is read.
+// PDF to page texts. pdf-parse (and pdf.js under it) is heavy, so it is loaded only when a PDF is read, in worker threads (pdf-pool.ts).
 import { BillscoreError } from '../errors.js';
+import { extractPdfText } from './pdf-pool.js';
 
 export function isPdf(bytes: Uint8Array): boolean {
   // The header may follow a little junk; readers accept it within the first KiB.
@@ -8,11 +9,8 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 export async function extractPdfPages(bytes: Uint8Array, source: string): Promise<string[]> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
-    const result = await parser.getText({ pageJoiner: '' });
-    const pages = result.pages.map((p) => p.text);
+    const pages = await extractPdfText(bytes);
     if (pages.every((p) => p.trim() === '')) {
       throw new BillscoreError(
         'no-text-layer',
@@ -23,8 +21,6 @@ export async function extractPdfPages(bytes: Uint8Array, source: string): Promis
     return pages;
   } catch (err) {
     throw classifyPdfError(err, source);
-  } finally {
-    await parser.destroy().catch(() => undefined);
   }
 }
 
