@@ -106,7 +106,12 @@ export function findCandidates(index: MatchIndex, matcher: CompiledMatcher, oper
       }
       matches.push(near);
     }
-    if (!complete) continue;
+    if (!complete) {
+      // In a wider scope, whether the other patterns occur does not depend on the anchor: one failed try settles the unit.
+      // Without this, every anchor in a keyword-stuffed bill rescans the unit, which is quadratic.
+      if (matcher.scope !== 'sentence') seenUnits.add(unitKey);
+      continue;
+    }
     const start = Math.min(...matches.map((m) => m.start));
     const end = Math.max(...matches.map((m) => m.end));
     if (matcher.scope === 'sentence') {
