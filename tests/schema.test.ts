@@ -1,4 +1,5 @@
 // Real reports, from running the CLI, must validate against the JSON Schema that `billscore schema` prints.
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, runCli } from './helpers/run-cli.js';
@@ -31,6 +32,13 @@ describe('billscore schema', () => {
     const bill = s.properties.bills.items;
     expect(Object.keys(bill.properties)).toEqual(expect.arrayContaining(['source', 'format', 'status', 'error', 'pages', 'score', 'practices']));
     expect(bill.properties.practices.items.properties.verdict.enum).toEqual(['met', 'partial', 'not_met']);
+  });
+
+  it.each([
+    ['schema/report.schema.json', []],
+    ['schema/compare.schema.json', ['--compare']],
+  ])('the copy in %s is what billscore schema prints (npm run schema regenerates it)', (file, args) => {
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(schema(args));
   });
 
   it.each([

@@ -47,6 +47,7 @@ function formatMatcher(m: CompiledMatcher, c: ChalkInstance): string[] {
   const reach = m.scope === 'sentence' ? `in one sentence, within ${m.within} words` : `anywhere in one ${m.scope}`;
   const out = [`    ${c.bold(`matcher ${m.id}`)} → ${m.verdict}  ${c.dim(`(all patterns ${reach})`)}`, `      ${m.description}`];
   for (const a of m.all) out.push(`      ${c.dim('all')}     ${c.cyan(`/${a.pattern}/`)}`);
+  for (const v of m.context) out.push(`      ${c.dim('needs')}   ${vetoLine(v, c)}`);
   for (const v of m.unless) out.push(`      ${c.dim('unless')}  ${vetoLine(v, c)}`);
   for (const r of m.requires) out.push(`      ${c.dim('requires')} ${r.practice} met in the same ${r.scope}`);
   return out;
