@@ -77,6 +77,15 @@ describe('compare: versions in the dev corpus', () => {
     expect(pretty.stdout).toMatch(/total \d(\.5)?\/9 → \d(\.5)?\/9 \(\+\d/);
   });
 
+  it('carries --context words around both versions\' quotes', () => {
+    const r = runCli(['compare', `${CORPUS}us-hr3602-119-ih.pdf`, `${CORPUS}us-s1913-119-is.txt`, '--context', '3', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const police = practice(CompareReport.parse(JSON.parse(r.stdout)), 'end-qi-police');
+    for (const e of [...police.old.evidence, ...police.new.evidence]) expect(e.context?.after.split(' ').length, e.quote).toBeLessThanOrEqual(3);
+    expect(police.old.evidence.length && police.new.evidence.length).toBeGreaterThan(0);
+    expect([...police.old.evidence, ...police.new.evidence].every((e) => e.context !== undefined)).toBe(true);
+  });
+
   it.each([
     ['us-hr3602-119-ih.pdf', 'us-hr3602-119-ih.txt'],
     ['ny-s2887-2023.pdf', 'ny-s2887-2023.txt'],

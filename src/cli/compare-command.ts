@@ -7,12 +7,13 @@ import { formatComparePretty } from '../report/compare-pretty.js';
 import { BUILTIN_RUBRIC, loadRubric } from '../rubric/load.js';
 import { scoreSource } from '../score.js';
 import { useColor, type Io } from './io.js';
-import { reportHead } from './score-command.js';
+import { parseWords, reportHead } from './score-command.js';
 
 interface CompareOptions {
   format: 'pretty' | 'json';
   rubric?: string;
   color: boolean;
+  context?: number;
 }
 
 const HELP = `
@@ -35,6 +36,7 @@ export function registerCompareCommand(program: Command, io: Io, done: (code: nu
     .argument('<new>', 'the later version (text or PDF)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json']).default('pretty'))
     .option('--rubric <file>', 'compare against another rubric file')
+    .option('--context <n>', 'show n words of the bill around each quote (JSON: evidence.context)', parseWords)
     .option('--no-color', 'plain text without colours (also honoured: NO_COLOR)')
     .addHelpText('after', HELP)
     .action(async (before: string, after: string, opts: CompareOptions) => {
@@ -44,7 +46,8 @@ export function registerCompareCommand(program: Command, io: Io, done: (code: nu
 
 async function compareCommand(before: string, after: string, opts: CompareOptions, io: Io): Promise<number> {
   const rubric = loadRubric(opts.rubric ?? BUILTIN_RUBRIC);
-  const [o, n] = [scored(await scoreSource(before, rubric)), scored(await scoreSource(after, rubric))];
+  const options = { context: opts.context };
+  const [o, n] = [scored(await scoreSource(before, rubric, options)), scored(await scoreSource(after, rubric, options))];
   const report = compareVersions(reportHead(rubric), o, n);
   const width = Number(io.env.COLUMNS) || 100;
   io.stdout(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatComparePretty(report, { color: useColor(opts, io), width }));

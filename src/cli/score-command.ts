@@ -67,7 +67,7 @@ function parseScore(value: string): number {
   return n;
 }
 
-function parseWords(value: string): number {
+export function parseWords(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n > 200) throw new InvalidArgumentError('give a number of words from 0 to 200, e.g. 8');
   return n;

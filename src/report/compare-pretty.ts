@@ -68,7 +68,8 @@ function column(v: PracticeChange['old'], width: number): Styled[] {
   const out: Styled[] = [];
   if (v.evidence.length === 0) out.push({ text: '(no evidence)', style: 'dim' });
   for (const e of v.evidence) {
-    out.push(...wrap(`“${e.quote}”`, width).map((text): Styled => ({ text, style: 'quote' })));
+    const quoted = e.context ? `…${e.context.before} “${e.quote}” ${e.context.after}…` : `“${e.quote}”`;
+    out.push(...wrap(quoted, width).map((text): Styled => ({ text, style: 'quote' })));
     out.push(...wrap(where(e), width).map((text): Styled => ({ text, style: 'dim' })));
   }
   out.push(...wrap(v.explanation, width).map((text): Styled => ({ text, style: 'plain' })));
