@@ -27,7 +27,8 @@ export function progressWanted(io: Io, quiet: boolean): boolean {
 }
 
 export async function createProgress(total: number, { enabled }: { enabled: boolean }): Promise<Progress> {
-  if (!enabled || total < 1) return SILENT;
+  // A terminal that reports no width (a bare pty) would make ora's line counting loop forever.
+  if (!enabled || total < 1 || !process.stderr.columns) return SILENT;
   const { default: ora } = await import('ora'); // loaded only when a person is watching
   const spinner = ora({ stream: process.stderr, discardStdin: false }).start();
   let finished = 0;

@@ -87,7 +87,8 @@ async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io): Promi
 
   const progress = await createProgress(jobs.length, { enabled: progressWanted(io, opts.quiet) });
   const sink: Sink = opts.output ? atomicFileSink(opts.output, () => progress.stop()) : stdoutSink(io.stdout);
-  const write = (text: string) => text && progress.interrupt(() => sink.write(text));
+  // Only a report on the same terminal as the spinner needs to step around it.
+  const write = (text: string) => text && (opts.output || !io.stdoutIsTTY ? sink.write(text) : progress.interrupt(() => sink.write(text)));
   // A file is read later, elsewhere: colour codes would only get in the way there.
   const ctx: FormatContext = { color: !opts.output && useColor(opts, io), explain: opts.explain };
   const head = reportHead(rubric);
