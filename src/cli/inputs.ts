@@ -34,6 +34,7 @@ export async function expandInputs(inputs: string[]): Promise<Expanded> {
       const found = await expandOne(input);
       skipped += found.skipped;
       found.bills.forEach(add);
+      failures.push(...(found.failures ?? []));
     } catch (err) {
       failures.push({ source: input, error: asBillscoreError(err, input) });
     }
@@ -49,7 +50,7 @@ export function byPath(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-async function expandOne(input: string): Promise<{ bills: string[]; skipped: number }> {
+async function expandOne(input: string): Promise<Walked> {
   let info;
   try {
     info = await stat(input);
@@ -60,7 +61,7 @@ async function expandOne(input: string): Promise<{ bills: string[]; skipped: num
   }
   if (!info.isDirectory()) return { bills: [input], skipped: 0 };
   const found = await walk(input);
-  if (found.bills.length === 0) {
+  if (found.bills.length === 0 && found.failures.length === 0) {
     throw new BillscoreError('no-bills', `${input} holds no bills (.txt, .md or .pdf files); point billscore at the folder that has them`, input);
   }
   return found;
@@ -81,8 +82,16 @@ function isBillName(name: string): boolean {
   return BILL_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
-async function walk(dir: string): Promise<{ bills: string[]; skipped: number }> {
+interface Walked {
+  bills: string[];
+  skipped: number;
+  /** Subfolders that could not be listed: reported on their own, so the rest of the folder is still scored. */
+  failures?: Expanded['failures'];
+}
+
+async function walk(dir: string): Promise<Required<Walked>> {
   const bills: string[] = [];
+  const failures: Expanded['failures'] = [];
   let skipped = 0;
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
@@ -90,14 +99,19 @@ async function walk(dir: string): Promise<{ bills: string[]; skipped: number }> 
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      const sub = await walk(path);
-      bills.push(...sub.bills);
-      skipped += sub.skipped;
+      try {
+        const sub = await walk(path);
+        bills.push(...sub.bills);
+        failures.push(...sub.failures);
+        skipped += sub.skipped;
+      } catch (err) {
+        failures.push({ source: path, error: asBillscoreError(err, path) });
+      }
     } else if (entry.isFile() && isBillName(entry.name)) {
       bills.push(path);
     } else if (entry.isFile()) {
       skipped++;
     }
   }
-  return { bills, skipped };
+  return { bills, skipped, failures };
 }

@@ -8,8 +8,12 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   if (looksBinary(text)) {
     throw new BillscoreError('not-text', `${source} is not a text or PDF file (it holds binary data); give billscore a .txt, .md or .pdf bill`, source);
   }
-  if (text.trim() === '') throw new BillscoreError('empty', `${source} is empty; nothing to score`, source);
+  if (text.trim() === '') throw emptyError(source);
   return text.replace(/\r\n?/g, '\n');
+}
+
+export function emptyError(source: string): BillscoreError {
+  return new BillscoreError('empty', `${source} is empty or only blank space; nothing to score (was it saved or downloaded completely?)`, source);
 }
 
 function decodeBytes(bytes: Uint8Array): string {
@@ -22,8 +26,17 @@ function decodeBytes(bytes: Uint8Array): string {
     return utf8.decode(bytes);
   } catch {
     // Word and older state sites export Windows-1252; it is a superset of Latin-1 for printable text.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Bytes 0x80-0x9f: curly quotes, dashes, the euro sign. Node 20's TextDecoder('windows-1252') drops them, so they are mapped here.
+// The five bytes Windows-1252 leaves undefined keep their Latin-1 (control) meaning.
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function lenientUtf8(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 // Reads a bill from a path or standard input into raw page texts. Knows nothing about rubrics.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { BillscoreError, asBillscoreError } from '../errors.js';
-import { decodeText } from './decode.js';
+import { decodeText, emptyError } from './decode.js';
 import { extractPdfPages, isPdf } from './pdf.js';
 
 export interface RawBill {
@@ -13,29 +13,70 @@ export interface RawBill {
 
 export const STDIN = '-';
 
+/**
+ * The largest bill read. Real bills, even omnibus ones, are far smaller; the bound keeps memory in check
+ * when a path names something endless (/dev/zero, a pipe) or a multi-gigabyte file by mistake.
+ */
+export const MAX_BILL_BYTES = 100 * 2 ** 20;
+
 export async function readBill(source: string): Promise<RawBill> {
+  const name = source === STDIN ? '<stdin>' : source;
   let bytes: Uint8Array;
   try {
-    bytes = source === STDIN ? await readStdin() : await readFile(source);
+    bytes = source === STDIN ? await readStdin(name) : await readFileBounded(source);
   } catch (err) {
-    throw asBillscoreError(err, source);
+    throw asBillscoreError(err, name);
   }
-  return parseBill(bytes, source === STDIN ? '<stdin>' : source);
+  return parseBill(bytes, name);
 }
 
 /** Decides by content, not by name: a `.pdf` that holds text is read as text, and the other way round. */
 export async function parseBill(bytes: Uint8Array, source: string): Promise<RawBill> {
-  if (bytes.length === 0) throw new BillscoreError('empty', `${source} is empty; nothing to score`, source);
+  if (bytes.length === 0) throw emptyError(source);
+  if (bytes.length > MAX_BILL_BYTES) throw tooLarge(source);
   if (isPdf(bytes)) return { source, format: 'pdf', pages: await extractPdfPages(bytes, source) };
   const text = decodeText(bytes, source);
   return { source, format: 'text', pages: text.split('\f') };
 }
 
-async function readStdin(): Promise<Uint8Array> {
+function tooLarge(source: string): BillscoreError {
+  const mib = MAX_BILL_BYTES / 2 ** 20;
+  return new BillscoreError('too-large', `${source} is larger than ${mib} MiB, more than any bill; check it is the right file, or split it and score the parts`, source);
+}
+
+/** Reads at most MAX_BILL_BYTES + 1 bytes, so an endless or huge file fails fast instead of filling memory. */
+async function readFileBounded(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const info = await file.stat();
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (info.isFile() && info.size > MAX_BILL_BYTES) throw tooLarge(path);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_BILL_BYTES) throw tooLarge(path);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    await file.close();
+  }
+}
+
+async function readStdin(name: string): Promise<Uint8Array> {
   if (process.stdin.isTTY) {
     throw new BillscoreError('usage', 'standard input is a terminal; pipe a bill in (billscore - < bill.txt) or name a file', '-');
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > MAX_BILL_BYTES) throw tooLarge(name);
+  }
+  return Buffer.concat(chunks, total);
 }
