@@ -58,4 +58,12 @@ describe('exit status', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
   });
+
+  it('is documented, with the batch options and examples, by the top-level --help', async () => {
+    const r = await runInProcess(['--help']);
+    expect(r.status).toBe(0);
+    for (const words of ['--format <format>', 'ndjson', '--output <file>', '--fail-under <n>', 'Exit status:', 'Examples:']) expect(r.stdout).toContain(words);
+    expect(r.stdout).toMatch(/^\s+1\s+--fail-under/m);
+    expect(r.stdout).toMatch(/^\s+2\s+a usage error/m);
+  });
 });
