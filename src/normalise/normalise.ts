@@ -143,6 +143,8 @@ function stripMarginNumber(line: string, margin: { last: number; onPage: number 
 
 /** Removes [struck matter], which may run across lines; returns what is left as separate pieces. */
 function removeBracketed(line: string, depth: number): { pieces: string[]; depth: number } {
+  // Most lines hold no bracket: keep the line itself rather than build a char-by-char copy of every line.
+  if (depth === 0 && !line.includes('[')) return { pieces: line ? [line] : [], depth };
   const pieces: string[] = [];
   let current = '';
   for (const ch of line) {
