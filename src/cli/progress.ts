@@ -47,6 +47,8 @@ export async function createProgress(total: number, { enabled }: { enabled: bool
       show();
     },
     interrupt(write) {
+      // Once stopped, a render would put the spinner back under the report.
+      if (!spinner.isSpinning) return write();
       spinner.clear();
       write();
       spinner.render();
