@@ -16,12 +16,23 @@ process.stdout.on('error', (err) => {
   process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
 });
 
+// With stderr gone too (`2>&1 | head -1`) there is nobody left to tell; an unhandled 'error' would print a trace.
+process.stderr.on('error', () => {});
+
+// Whatever escapes run() (a stream or worker callback) is still one line, not a stack trace.
+const internal = (err) => {
+  process.stderr.write(`billscore: internal error: ${err && err.message ? err.message : err} (please report this with the bill that caused it)\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', internal);
+process.on('unhandledRejection', internal);
+
 run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`billscore: internal error: ${err && err.message ? err.message : err}\n(please report this with the bill that caused it)\n`);
     process.exitCode = 2;
+    internal(err);
   },
 );

@@ -205,3 +205,16 @@ describe('a batch with bad files', () => {
     expectOneLineEach(r.stderr, [...Object.keys(bad).map((n) => join(folder, n)), join(dir, 'missing.txt')]);
   });
 });
+
+describe('output closed early', () => {
+  // `-f ndjson | head -1` is tested with the batch formats; here stderr goes too, with more messages than a pipe holds.
+  it('2>&1 | head -1 on a batch of failures: exits 2 without a trace', () => {
+    const missing = Array.from({ length: 3000 }, (_, i) => join(dir, `gone-${i}.txt`));
+    const quoted = missing.map((m) => `"${m}"`).join(' ');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${quoted} 2>&1 | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^billscore: no such file or folder: .*gone-0\.txt/);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(2);
+  });
+});
