@@ -1,8 +1,9 @@
 // The one result model every formatter prints. Defined once in zod so the JSON Schema is generated, not hand-written.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.js';
+import { SCHEMA_VERSION } from './version.js';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export const Verdict = z.enum(['met', 'partial', 'not_met']);
 export type Verdict = z.infer<typeof Verdict>;

@@ -4,7 +4,6 @@ import { BillscoreError, EXIT } from '../errors.js';
 import { compareVersions } from '../compare/compare.js';
 import type { BillReport } from '../model.js';
 import { formatComparePretty } from '../report/compare-pretty.js';
-import { BUILTIN_RUBRIC, loadRubric } from '../rubric/load.js';
 import { scoreSource } from '../score.js';
 import { useColor, type Io } from './io.js';
 import { parseWords, reportHead } from './score-command.js';
@@ -45,6 +44,7 @@ export function registerCompareCommand(program: Command, io: Io, done: (code: nu
 }
 
 async function compareCommand(before: string, after: string, opts: CompareOptions, io: Io): Promise<number> {
+  const { BUILTIN_RUBRIC, loadRubric } = await import('../rubric/load.js'); // not at start-up: yaml and zod are slow to load
   const rubric = loadRubric(opts.rubric ?? BUILTIN_RUBRIC);
   const options = { context: opts.context };
   const [o, n] = [scored(await scoreSource(before, rubric, options)), scored(await scoreSource(after, rubric, options))];

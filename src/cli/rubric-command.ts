@@ -2,10 +2,14 @@
 import type { Command } from 'commander';
 import { sep } from 'node:path';
 import { EXIT } from '../errors.js';
-import { formatRubric } from '../report/rubric-show.js';
-import { runFixtures, type FixtureResult } from '../rubric/fixtures.js';
-import { BUILTIN_RUBRIC, loadRubric } from '../rubric/load.js';
+import type { FixtureResult } from '../rubric/fixtures.js';
 import { useColor, type Io } from './io.js';
+
+// The rubric modules pull in yaml and zod, so they are loaded when a rubric command runs, not at every start-up.
+const rubricModules = async () => {
+  const [load, fixtures, show] = await Promise.all([import('../rubric/load.js'), import('../rubric/fixtures.js'), import('../report/rubric-show.js')]);
+  return { ...load, ...fixtures, ...show };
+};
 
 /** A rubric check found examples that do not give their expected verdict. */
 export const EXIT_FIXTURE_FAILED = 1;
@@ -17,7 +21,8 @@ export function registerRubricCommand(program: Command, io: Io, done: (code: num
     .description('print a rubric readably: groups, practices, points, matchers with their patterns, vetoes')
     .argument('[file]', 'rubric YAML or JSON file (default: the built-in End Qualified Immunity rubric)')
     .option('--no-color', 'plain text without colours')
-    .action((file: string | undefined, opts: { color: boolean }) => {
+    .action(async (file: string | undefined, opts: { color: boolean }) => {
+      const { BUILTIN_RUBRIC, formatRubric, loadRubric } = await rubricModules();
       io.stdout(formatRubric(loadRubric(file ?? BUILTIN_RUBRIC), useColor(opts, io)));
       done(EXIT.ok);
     });
@@ -25,14 +30,15 @@ export function registerRubricCommand(program: Command, io: Io, done: (code: num
     .command('check')
     .description('validate a rubric file and run its fixtures; exit 0 all pass, 1 a fixture fails, 2 the file is invalid')
     .argument('[file]', 'rubric YAML or JSON file (default: the built-in rubric)')
-    .action((file: string | undefined) => {
-      done(checkRubric(file ?? BUILTIN_RUBRIC, io));
+    .action(async (file: string | undefined) => {
+      done(await checkRubric(file, io));
     });
 }
 
-function checkRubric(file: string, io: Io): number {
+async function checkRubric(file: string | undefined, io: Io): Promise<number> {
+  const { BUILTIN_RUBRIC, loadRubric, runFixtures } = await rubricModules();
   // An invalid rubric or fixture file throws a bad-rubric error naming file and field: exit 2 via run().
-  const rubric = loadRubric(file);
+  const rubric = loadRubric(file ?? BUILTIN_RUBRIC);
   const results = runFixtures(rubric);
   const failed = results.filter((r) => !r.todo && !r.passed);
   const todo = results.filter((r) => r.todo);

@@ -1,12 +1,12 @@
 // The default command: score bills side by side and print one report, streamed when the format allows it.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BillscoreError, EXIT } from '../errors.js';
-import { SCHEMA_VERSION, type BillReport, type ReportHead } from '../model.js';
+import type { BillReport, ReportHead } from '../model.js';
 import { FORMAT_NAMES, FORMATTERS, isStreaming, type FormatContext, type FormatName } from '../report/formatters.js';
 import { summarise } from '../report/summary.js';
-import { BUILTIN_RUBRIC, loadRubric, type Rubric } from '../rubric/load.js';
+import type { Rubric } from '../rubric/load.js';
 import { errorReport, scoreSource } from '../score.js';
-import { VERSION } from '../version.js';
+import { SCHEMA_VERSION, VERSION } from '../version.js';
 import { byPath, expandInputs } from './inputs.js';
 import { useColor, type Io } from './io.js';
 import { atomicFileSink, stdoutSink, type Sink } from './output.js';
@@ -80,6 +80,8 @@ async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io): Promi
   if (inputs.length === 0) {
     throw new BillscoreError('usage', 'no bill given; name a bill file or folder (or - for standard input), e.g. billscore samples/', undefined);
   }
+  // Loaded here, not at start-up: yaml and zod would slow every --help.
+  const { BUILTIN_RUBRIC, loadRubric } = await import('../rubric/load.js');
   const rubric = loadRubric(opts.rubric ?? BUILTIN_RUBRIC);
   const expanded = await expandInputs(inputs);
   const jobs: Job[] = [...expanded.bills.map((source) => ({ source })), ...expanded.failures.map((f) => ({ source: f.source, failure: f.error }))];
