@@ -1,7 +1,7 @@
 // Issue 6: every kind of bad input gets a clear one-line answer and a code, and never costs another bill its result.
 // Each input is built here, in a temporary folder.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -217,4 +217,30 @@ describe('output closed early', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
   });
+});
+
+describe('Ctrl-C during a batch', () => {
+  // The --output cleanup itself is tested with the batch; here the batch is busy reading PDFs in worker threads.
+  it('stops promptly while PDFs are being read, leaving the old --output file and no temporary file', async () => {
+    const folder = join(dir, 'interrupted');
+    const page = Array.from({ length: 50 }, (_, i) => `Line ${i} of a long bill: qualified immunity is not a defense to liability.`);
+    for (let i = 0; i < 30; i++) file(`interrupted/bill-${i}.pdf`, makePdf({ pages: Array.from({ length: 40 }, () => page) }));
+    const out = join(dir, 'scores.json');
+    writeFileSync(out, 'old report');
+    // Standard input that never ends keeps the batch from finishing before the signal comes.
+    const child = spawn(process.execPath, [BIN, folder, '-', '-f', 'json', '-o', out], { env: { ...process.env, CI: '1' }, stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    const temps = () => readdirSync(dir).filter((f) => f.startsWith('.scores.json.'));
+    for (let waited = 0; temps().length === 0 && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(temps(), stderr).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300)); // let the workers get going
+    child.kill('SIGINT');
+    const timer = new Promise((r) => setTimeout(() => r('still running 10 s after Ctrl-C'), 10_000));
+    expect(await Promise.race([exited, timer])).toBe('SIGINT');
+    expect(temps()).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('old report');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 40_000);
 });
