@@ -25,8 +25,8 @@ function decodeBytes(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    // Word and older state sites export Windows-1252; it is a superset of Latin-1 for printable text.
-    return decodeWindows1252(bytes);
+    // Word and older state sites export Windows-1252, and pasted-together files mix it into UTF-8.
+    return decodeUtf8OrWindows1252(bytes);
   }
 }
 
@@ -34,9 +34,57 @@ function decodeBytes(bytes: Uint8Array): string {
 // The five bytes Windows-1252 leaves undefined keep their Latin-1 (control) meaning.
 const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+/**
+ * Each valid UTF-8 sequence as UTF-8, every other byte as Windows-1252. A whole Windows-1252 file decodes as
+ * Windows-1252 (its high bytes rarely form valid UTF-8), and one stray byte in a UTF-8 file does not garble the rest.
+ */
+export function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
+  if (!hasUtf8Sequence(bytes)) return decodeWindows1252(bytes); // the common case, and fast: no per-byte strings
+  const parts: string[] = [];
+  let run = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    if (i > run) parts.push(lenientUtf8(bytes.subarray(run, i)));
+    parts.push(b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b));
+    run = ++i;
+  }
+  if (bytes.length > run) parts.push(lenientUtf8(bytes.subarray(run)));
+  return parts.join('');
+}
+
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc2 && utf8SequenceLength(bytes, i) > 0) return true;
+  return false;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** Length of the well-formed UTF-8 sequence at i (no overlongs or surrogates), or 0. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const c = bytes[i + k];
+    return c !== undefined && c >= lo && c <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const ok2 = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return ok2 && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const ok2 = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return ok2 && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 function lenientUtf8(bytes: Uint8Array): string {
