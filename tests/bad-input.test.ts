@@ -1,7 +1,7 @@
 // Issue 6: every kind of bad input gets a clear one-line answer and a code, and never costs another bill its result.
 // Each input is built here, in a temporary folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,20 @@ describe('paths that cannot be read', () => {
     expect(r.status).toBe(2);
     expectOneLineEach(r.stderr, [empty]);
     expect(r.stderr).toMatch(/holds no bills \(\.txt, \.md or \.pdf files\)/);
+  });
+
+  it.skipIf(process.platform === 'win32')('a folder of links: a linked bill is scored, a broken link fails alone as not-found', () => {
+    const links = join(dir, 'links');
+    mkdirSync(links);
+    symlinkSync(new URL('./fixtures/bills/us-hr3602-119-ih.txt', import.meta.url).pathname, join(links, 'linked.txt'));
+    symlinkSync(join(dir, 'gone.txt'), join(links, 'broken.txt'));
+    const r = runCli([links, '-f', 'json']);
+    expect(r.status).toBe(2);
+    expectOneLineEach(r.stderr, [join(links, 'broken.txt')]);
+    expect(jsonReport(r.stdout).bills.map((b) => [b.source, b.status, b.error?.code])).toEqual([
+      [join(links, 'broken.txt'), 'error', 'not-found'],
+      [join(links, 'linked.txt'), 'ok', undefined],
+    ]);
   });
 
   // chmod 000 does not stop root, so as root the CLI runs as "nobody", for whom it does.

@@ -107,7 +107,8 @@ async function walk(dir: string): Promise<Required<Walked>> {
       } catch (err) {
         failures.push({ source: path, error: asBillscoreError(err, path) });
       }
-    } else if (entry.isFile() && isBillName(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isBillName(entry.name)) {
+      // A linked bill is read through its link (a broken link then fails as not-found); linked folders are not followed, so no loops.
       bills.push(path);
     } else if (entry.isFile()) {
       skipped++;
