@@ -4,6 +4,7 @@ import { BillscoreError, EXIT } from '../errors.js';
 import type { BillReport, ReportHead } from '../model.js';
 import { FORMAT_NAMES, FORMATTERS, isStreaming, type FormatContext, type FormatName } from '../report/formatters.js';
 import { summarise } from '../report/summary.js';
+import { loadRubricCached } from '../rubric/compiled-cache.js';
 import type { Rubric } from '../rubric/load.js';
 import { errorReport, scoreSource } from '../score.js';
 import { SCHEMA_VERSION, VERSION } from '../version.js';
@@ -80,9 +81,8 @@ async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io): Promi
   if (inputs.length === 0) {
     throw new BillscoreError('usage', 'no bill given; name a bill file or folder (or - for standard input), e.g. billscore samples/', undefined);
   }
-  // Loaded here, not at start-up: yaml and zod would slow every --help.
-  const { BUILTIN_RUBRIC, loadRubric } = await import('../rubric/load.js');
-  const rubric = loadRubric(opts.rubric ?? BUILTIN_RUBRIC);
+  // Compiled once and kept on disk: yaml and zod load only when the rubric has changed.
+  const rubric = await loadRubricCached(opts.rubric);
   const expanded = await expandInputs(inputs);
   const jobs: Job[] = [...expanded.bills.map((source) => ({ source })), ...expanded.failures.map((f) => ({ source: f.source, failure: f.error }))];
   jobs.sort((a, b) => byPath(a.source, b.source));

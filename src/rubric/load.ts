@@ -1,14 +1,14 @@
 // Loads a rubric (YAML or JSON), validates it with zod, and compiles its patterns once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { BillscoreError } from '../errors.js';
+import { BUILTIN_RUBRIC } from './builtin.js';
 import { Practice, RubricFile, type MatcherSpec, type PracticeSpec, type VetoSpec } from './schema.js';
 import { checkPatternSafety } from './safe-pattern.js';
 
-export const BUILTIN_RUBRIC = fileURLToPath(new URL('../../rubric/eqi/rubric.yml', import.meta.url));
+export { BUILTIN_RUBRIC };
 
 export interface CompiledVeto extends Omit<VetoSpec, 'pattern'> {
   pattern: string;
