@@ -37,8 +37,8 @@ export function buildWorkload(corpus, out) {
     largestPdf,
     largestText,
     smallText,
-    pdfDir: copies(pdfs, 10, join(out, 'pdf')),
-    textDir: copies(texts, 4, join(out, 'text')),
+    pdfDir: copies(pdfs, 25, join(out, 'pdf')),
+    textDir: copies(texts, 8, join(out, 'text')),
     // Linear growth in the number of bills: the text corpus 1, 4 and 16 times over.
     countDirs: [1, 4, 16].map((k) => ({ k, dir: copies(texts, k, join(out, `count-${k}x`)) })),
     // Linear growth in bill size: one bill of 0.5, 2 and 8 MB.
