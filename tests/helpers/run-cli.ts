@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/billscore.js', import.meta.url));
-export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/dev/', import.meta.url));
+/** Real bills copied from the dev corpus, so a clone can run the tests without ../shared. */
+export const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
 
 export interface CliResult {
   status: number | null;
