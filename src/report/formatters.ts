@@ -1,5 +1,6 @@
 // Formatters are pure functions over the one Report model; only the CLI writes what they return.
 import type { BillReport, Report, ReportHead, Summary } from '../model.js';
+import type { FormatName } from './format-names.js';
 import { csv, tsv } from './csv.js';
 import { formatJson } from './json.js';
 import { ndjson } from './ndjson.js';
@@ -25,16 +26,13 @@ export interface StreamFormatter {
 
 export type Format = Formatter | StreamFormatter;
 
-export const FORMATTERS = {
+export const FORMATTERS: Record<FormatName, Format> = {
   pretty: formatPrettyOrTable,
   json: formatJson,
   ndjson,
   csv,
   tsv,
-} satisfies Record<string, Format>;
-
-export type FormatName = keyof typeof FORMATTERS;
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+};
 
 export function isStreaming(format: Format): format is StreamFormatter {
   return typeof format !== 'function';
