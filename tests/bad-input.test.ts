@@ -163,6 +163,19 @@ describe('PDF or text: decided by content, not by name', () => {
     expect(r).toMatchObject({ status: 'ok', format: 'text' });
     expect(verdicts(r)).toEqual(verdicts(await scoreBytes(Buffer.from(text), 'twin.txt', rubric)));
   });
+
+  it('a text that mentions "%PDF-" near its start is still read as text', async () => {
+    const text = `Exhibits are filed as %PDF-1.7 documents.\n${bill('ny-s2887-2023.txt')}`;
+    const r = await scoreBytes(Buffer.from(text), 'mentions-pdf.txt', rubric);
+    expect(r).toMatchObject({ status: 'ok', format: 'text' });
+    expect(verdicts(r)).toEqual(verdicts(await scoreBytes(Buffer.from(bill('ny-s2887-2023.txt')), 'twin.txt', rubric)));
+  });
+
+  it('a PDF with a few bytes of junk before its header is still read as a PDF', async () => {
+    const pdf = makePdf({ pages: [['SEC. 2.', 'Qualified immunity is not a defense to liability pursuant to this section.']] });
+    const r = await scoreBytes(Buffer.concat([Buffer.from('\r\n\r\n'), pdf]), 'junk-first.pdf', rubric);
+    expect(r).toMatchObject({ status: 'ok', format: 'pdf' });
+  });
 });
 
 describe('PDFs that cannot be read', () => {

@@ -2,10 +2,12 @@
 import { BillscoreError } from '../errors.js';
 import { extractPdfText } from './pdf-pool.js';
 
-export function isPdf(bytes: Uint8Array): boolean {
-  // The header may follow a little junk; readers accept it within the first KiB.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
+/**
+ * Where the PDF header stands: 0 for a normal PDF, more when junk precedes it (readers accept it within
+ * the first KiB), -1 when there is none.
+ */
+export function pdfHeaderAt(bytes: Uint8Array): number {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-');
 }
 
 export async function extractPdfPages(bytes: Uint8Array, source: string): Promise<string[]> {

@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { BillscoreError, asBillscoreError } from '../errors.js';
 import { decodeText, emptyError } from './decode.js';
-import { extractPdfPages, isPdf } from './pdf.js';
+import { extractPdfPages, pdfHeaderAt } from './pdf.js';
 
 export interface RawBill {
   source: string;
@@ -34,7 +34,25 @@ export async function readBill(source: string): Promise<RawBill> {
 export async function parseBill(bytes: Uint8Array, source: string): Promise<RawBill> {
   if (bytes.length === 0) throw emptyError(source);
   if (bytes.length > MAX_BILL_BYTES) throw tooLarge(source);
-  if (isPdf(bytes)) return { source, format: 'pdf', pages: await extractPdfPages(bytes, source) };
+  const header = pdfHeaderAt(bytes);
+  if (header === 0) return { source, format: 'pdf', pages: await extractPdfPages(bytes, source) };
+  if (header > 0) {
+    // A header after other bytes is a PDF with junk in front, or a text that mentions "%PDF-" early on.
+    try {
+      return { source, format: 'pdf', pages: await extractPdfPages(bytes, source) };
+    } catch (err) {
+      if (!(err instanceof BillscoreError && err.code === 'corrupt-pdf')) throw err;
+      try {
+        return textBill(bytes, source);
+      } catch {
+        throw err;
+      }
+    }
+  }
+  return textBill(bytes, source);
+}
+
+function textBill(bytes: Uint8Array, source: string): RawBill {
   const text = decodeText(bytes, source);
   return { source, format: 'text', pages: text.split('\f') };
 }
