@@ -18,7 +18,7 @@ export interface ScoreOptions {
 export const EXIT_HELP = `
 Exit status:
   0  every bill was scored (and, with --fail-under N, every one scored at least N)
-  1  --fail-under N was given and some bill scored below N out of 9
+  1  --fail-under N was given and some bill scored below N (of 9 with the built-in rubric)
   2  a usage error, a bad rubric, or an input that could not be read (wins over 1;
      every other bill is still reported)
 
@@ -40,7 +40,7 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
     .argument('[bills...]', 'bill files (.txt, .md, .pdf; detected by content), folders (recursive), glob patterns, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('pretty'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout (atomically: all or nothing)')
-    .option('--fail-under <n>', 'exit 1 if any bill scores below n (out of 9)', parseScore)
+    .option('--fail-under <n>', 'exit 1 if any bill scores below n (total points; 9 with the built-in rubric)', parseScore)
     .option('--rubric <file>', 'score against another rubric file (same format as the built-in one)')
     .option('--explain', 'show every matcher under each practice: what fired, what was vetoed and why', false)
     .option('--context <n>', 'show n words of the bill around each quote, the quoted words highlighted (JSON: evidence.context)', parseWords)
