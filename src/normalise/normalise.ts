@@ -32,9 +32,8 @@ interface CleanLine {
 }
 
 export function normalise(raw: RawBill): BillDocument {
-  const lines = cleanLines(raw.pages);
-  const vocabulary = collectVocabulary(lines);
-  const { text, segments, lineStarts } = assemble(lines, vocabulary);
+  // Lines are cleaned and joined one at a time, so a 30 MB bill is never held twice as line objects.
+  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages));
   const sections = findSections(text, lineStarts);
   return {
     source: raw.source,
@@ -48,18 +47,18 @@ export function normalise(raw: RawBill): BillDocument {
   };
 }
 
-function cleanLines(pages: string[]): CleanLine[] {
-  const dropBrackets = marksDeletionsWithBrackets(pages.join('\n'));
-  const out: CleanLine[] = [];
+function* cleanLines(pages: string[]): Generator<CleanLine> {
+  const dropBrackets = pages.some(marksDeletionsWithBrackets);
   const margin = { last: 0, onPage: 0 };
   let bracketDepth = 0;
   let linesInBracket = 0;
-  pages.forEach((pageText, pageIndex) => {
-    const rawLines = pageText.split('\n');
+  for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
+    const rawLines = pages[pageIndex]!.split('\n');
     const numbered = hasMarginNumbers(rawLines, margin.last);
     margin.onPage = 0;
-    rawLines.forEach((rawLine, lineIndex) => {
-      if (isFurniture(rawLine)) return;
+    for (let lineIndex = 0; lineIndex < rawLines.length; lineIndex++) {
+      const rawLine = rawLines[lineIndex]!;
+      if (isFurniture(rawLine)) continue;
       let line = stripFurniturePrefix(rawLine);
       if (numbered) line = stripMarginNumber(line, margin);
       let pieces = [line];
@@ -71,10 +70,9 @@ function cleanLines(pages: string[]): CleanLine[] {
         pieces = cut.pieces;
       }
       pieces = pieces.map(tidy).filter((p) => p !== '');
-      if (pieces.length) out.push({ page: pageIndex + 1, line: lineIndex + 1, pieces });
-    });
-  });
-  return out;
+      if (pieces.length) yield { page: pageIndex + 1, line: lineIndex + 1, pieces };
+    }
+  }
 }
 
 /** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
@@ -164,14 +162,23 @@ function removeBracketed(line: string, depth: number): { pieces: string[]; depth
   return { pieces, depth };
 }
 
-function collectVocabulary(lines: CleanLine[]): Set<string> {
-  const words = new Set<string>();
-  for (const l of lines) for (const p of l.pieces) for (const w of p.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? []) words.add(w);
-  return words;
+/** The bill's words, gathered only if a line ends in a hyphen: many bills never need them. */
+class Vocabulary {
+  private words: Set<string> | null = null;
+  constructor(private readonly pages: string[]) {}
+
+  has(word: string): boolean {
+    if (!this.words) {
+      this.words = new Set();
+      const re = /[a-z]+(?:-[a-z]+)*/gi;
+      for (const page of this.pages) for (let m = re.exec(page); m; m = re.exec(page)) this.words.add(m[0].toLowerCase());
+    }
+    return this.words.has(word);
+  }
 }
 
 /** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
-function assemble(lines: CleanLine[], vocabulary: Set<string>) {
+function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary) {
   // Built as parts and joined once: reading the tail of a growing string flattens it on every line, which is quadratic.
   const parts: string[] = [];
   let length = 0;
@@ -210,7 +217,7 @@ function assemble(lines: CleanLine[], vocabulary: Set<string>) {
   return { text: parts.join(''), segments, lineStarts };
 }
 
-function joinsPrevious(textTail: string, next: string, vocabulary: Set<string>): 'none' | 'drop-hyphen' | 'keep-hyphen' {
+function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 'none' | 'drop-hyphen' | 'keep-hyphen' {
   const tail = /([A-Za-z]+)-$/.exec(textTail.slice(-60));
   if (!tail) return 'none';
   const head = /^([A-Za-z]+)/.exec(next);
