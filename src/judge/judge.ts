@@ -36,7 +36,7 @@ export function judge(doc: BillDocument, rubric: Rubric, options: JudgeOptions =
   const results = new Map<string, PracticeResult>();
 
   for (const practice of rubric.evaluationOrder) {
-    const result = judgePractice(doc, index, operative, practice, firedBy, options.context ?? 0);
+    const result = judgePractice(doc, index, operative, practice, firedBy, options);
     if (!options.explain) delete result.trace;
     results.set(practice.id, result);
   }
@@ -50,11 +50,14 @@ function judgePractice(
   operative: Array<string | null>,
   practice: CompiledPractice,
   firedBy: Map<string, Candidate[]>,
-  contextWords: number,
+  options: JudgeOptions,
 ): PracticeResult {
+  const contextWords = options.context ?? 0;
   const trace: TraceStep[] = [];
   const fired: Fired[] = [];
+  // Quoting every vetoed or non-operative match costs time on long bills; only --explain shows those quotes.
   const at = (span: Span) => {
+    if (!options.explain) return {};
     // Quote the source line where the matched words start, not the line of the context words widened in before them.
     const hit = doc.segments[segmentIndexAt(doc, span.start)];
     const lines = quote(doc, ...spread(widen(doc, span.start, span.end, sentenceOf(doc, span))), '');
