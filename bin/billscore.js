@@ -1,6 +1,17 @@
 #!/usr/bin/env node
 // The process shell: run the CLI, set the exit status, and never print a stack trace for a user's mistake.
-import { run } from '../dist/cli/main.js';
+
+// A fresh clone has no dist/ until `npm install` (or `npm run build`) has compiled it: say so instead of a trace.
+let run;
+try {
+  ({ run } = await import('../dist/cli/main.js'));
+} catch (err) {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('/dist/')) {
+    process.stderr.write('billscore: not built yet; run `npm install` (or `npm run build`) in the billscore folder first\n');
+    process.exit(2);
+  }
+  throw err;
+}
 
 const io = {
   stdout: (text) => process.stdout.write(text),
