@@ -5,7 +5,9 @@ import { FORMATTERS, isStreaming, type FormatContext } from '../report/formatter
 import { summarise } from '../report/summary.js';
 import { loadRubricCached } from '../rubric/compiled-cache.js';
 import type { Rubric } from '../rubric/load.js';
+import { STDIN } from '../read/read.js';
 import { errorReport, scoreSource } from '../score.js';
+import { threadedScorer } from '../score-pool.js';
 import { SCHEMA_VERSION, VERSION } from '../version.js';
 import { byPath, expandInputs } from './inputs.js';
 import { useColor, type Io } from './io.js';
@@ -37,6 +39,8 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
   const format = FORMATTERS[opts.format];
 
   const bills: BillReport[] = []; // reports only: each bill's text is dropped once it is scored
+  const judgeOptions = { explain: opts.explain, context: opts.context };
+  const threads = threadedScorer(jobs.filter((j) => !j.failure && j.source !== STDIN).length, opts.rubric, judgeOptions);
   try {
     if (isStreaming(format)) write(format.head(head, ctx));
     await runOrdered(
@@ -45,7 +49,8 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
       async (job) => {
         if (job.failure) return errorReport(job.source, job.failure);
         progress.start(job.source);
-        const report = await scoreSource(job.source, rubric, { explain: opts.explain, context: opts.context });
+        const report =
+          threads && job.source !== STDIN ? await threads.score(job.source) : await scoreSource(job.source, rubric, judgeOptions);
         progress.done();
         return report;
       },
@@ -66,6 +71,8 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
     progress.stop();
     sink.abort();
     throw err;
+  } finally {
+    await threads?.close();
   }
 
   if (bills.some((b) => b.status === 'error')) return EXIT.error;

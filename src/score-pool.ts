@@ -1,0 +1,53 @@
+// Scoring a batch on every core: each bill is read, normalised and judged in a reused worker thread.
+// Bills from standard input, and runs from source (vitest), are scored in the main thread.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BillscoreError } from './errors.js';
+import type { JudgeOptions } from './judge/judge.js';
+import type { BillReport } from './model.js';
+import { STDIN } from './read/read.js';
+import { errorReport } from './score.js';
+import { SCORE_WORKER_ROLE, type ScoreReply, type ScoreRequest } from './score-worker.js';
+import { WorkerPool } from './worker-pool.js';
+
+const WORKER_FILE = fileURLToPath(new URL('./score-worker.js', import.meta.url));
+const HAS_WORKER = !import.meta.url.endsWith('.ts') && existsSync(WORKER_FILE);
+
+/** Threads pay their start-up (about the cost of a few short bills) only when there are bills enough to share. */
+const MIN_BILLS_FOR_THREADS = 8;
+
+export type ScoreFn = (source: string) => Promise<BillReport>;
+
+/**
+ * A scorer for `count` bills: threads when the machine has cores to spare and the batch is large enough,
+ * else null (score in the main thread). `rubricPath` is what each thread loads (from the compiled cache).
+ */
+export function threadedScorer(count: number, rubricPath: string | undefined, options: JudgeOptions): { score: ScoreFn; close: () => Promise<void> } | null {
+  const size = availableParallelism();
+  if (!HAS_WORKER || size < 2 || count < MIN_BILLS_FOR_THREADS) return null;
+  const pool = new WorkerPool<ScoreRequest, ScoreReply>({
+    size,
+    // Generous: a long bill takes seconds; only a stuck thread takes minutes.
+    timeoutMs: () => 5 * 60_000,
+    spawn: () =>
+      new Worker(WORKER_FILE, {
+        workerData: { role: SCORE_WORKER_ROLE, rubric: rubricPath },
+        // A bill that balloons fails that bill, not the whole batch.
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      }),
+  });
+  return {
+    score: async (source) => {
+      if (source === STDIN) throw new BillscoreError('internal', 'standard input is read in the main thread');
+      try {
+        return (await pool.run({ source, options })).report;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return errorReport(source, new BillscoreError('internal', `${source} could not be scored: ${message} (please report it with this file)`, source));
+      }
+    },
+    close: () => pool.close(),
+  };
+}
