@@ -2,6 +2,7 @@
 import type { Evidence, PracticeResult, Score, TraceStep, Verdict } from '../model.js';
 import { segmentIndexAt, type BillDocument } from '../normalise/normalise.js';
 import { describeSection, sectionAt } from '../normalise/sections.js';
+import { sentenceIndexAt } from '../normalise/sentences.js';
 import type { CompiledMatcher, CompiledPractice, Rubric } from '../rubric/load.js';
 import { mapOperative } from './context.js';
 import { quote, widen } from './evidence.js';
@@ -152,18 +153,9 @@ function spread(s: Span): [number, number] {
   return [s.start, s.end];
 }
 
+/** The sentence a span starts in, stretched to hold the whole span. */
 function sentenceOf(doc: BillDocument, span: Span): Span {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  let found: Span = { start: 0, end: doc.text.length };
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid]!;
-    if (s.start <= span.start) {
-      found = s;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = doc.sentences[sentenceIndexAt(doc.sentences, span.start)] ?? { start: 0, end: doc.text.length };
   return { start: found.start, end: Math.max(found.end, span.end) };
 }
 

@@ -147,10 +147,7 @@ function nearest(spans: Span[], anchor: Span, operative: Array<string | null> | 
   let best: Span | undefined;
   let bestDistance = Infinity;
   for (const s of spans) {
-    if (operative) {
-      const si = sentenceIndexAt(doc.sentences, s.start);
-      if (si < 0 || operative[si] !== null) continue;
-    }
+    if (operative && !isOperative(doc, operative, s.start)) continue;
     const d = s.start >= anchor.end ? s.start - anchor.end : anchor.start >= s.end ? anchor.start - s.end : 0;
     if (d < bestDistance) {
       best = s;
