@@ -1,5 +1,5 @@
 // Scoring a batch on every core: each bill is read, normalised and judged in a reused worker thread.
-// Bills from standard input, and runs from source (vitest), are scored in the main thread.
+// Runs from source (vitest) score in the main thread; so must callers for standard input, which only the main thread can read.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,6 @@ import { Worker } from 'node:worker_threads';
 import { BillscoreError } from './errors.js';
 import type { JudgeOptions } from './judge/judge.js';
 import type { BillReport } from './model.js';
-import { STDIN } from './read/read.js';
 import { errorReport } from './score.js';
 import { SCORE_WORKER_ROLE, type ScoreReply, type ScoreRequest } from './score-worker.js';
 import { WorkerPool } from './worker-pool.js';
@@ -40,7 +39,6 @@ export function threadedScorer(count: number, rubricPath: string | undefined, op
   });
   return {
     score: async (source) => {
-      if (source === STDIN) throw new BillscoreError('internal', 'standard input is read in the main thread');
       try {
         return (await pool.run({ source, options })).report;
       } catch (err) {

@@ -15,8 +15,7 @@ export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
   const bodyStart = doc.enactedAt ?? 0;
   const body = doc.text.slice(bodyStart, bodyStart + 4000);
   for (const rule of nonOperative.documents) {
-    rule.re.lastIndex = 0;
-    if (rule.re.test(body)) return { reasons: reasons.map(() => rule.reason) };
+    if (matches(rule.re, body)) return { reasons: reasons.map(() => rule.reason) };
   }
 
   if (nonOperative.preamble && doc.enactedAt !== null) {
@@ -28,10 +27,7 @@ export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
   let si = 0;
   for (const section of doc.sections) {
     const heading = describeSection(section) ?? '';
-    const rule = nonOperative.sections.find((r) => {
-      r.re.lastIndex = 0;
-      return r.re.test(heading);
-    });
+    const rule = nonOperative.sections.find((r) => matches(r.re, heading));
     while (si < doc.sentences.length && doc.sentences[si]!.start < section.start) si++;
     if (!rule) continue;
     for (let j = si; j < doc.sentences.length && doc.sentences[j]!.start < section.end; j++) {
@@ -42,13 +38,14 @@ export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
   doc.sentences.forEach((s, i) => {
     if (reasons[i] !== null) return;
     const text = doc.text.slice(s.start, s.end);
-    for (const rule of nonOperative.sentences) {
-      rule.re.lastIndex = 0;
-      if (rule.re.test(text)) {
-        reasons[i] = rule.reason;
-        return;
-      }
-    }
+    const rule = nonOperative.sentences.find((r) => matches(r.re, text));
+    if (rule) reasons[i] = rule.reason;
   });
   return { reasons };
+}
+
+/** Rubric patterns are global (they are also scanned across the bill), so each test starts from the beginning. */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
 }
