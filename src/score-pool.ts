@@ -1,18 +1,15 @@
 // Scoring a batch on every core: each bill is read, normalised and judged in a reused worker thread.
 // Runs from source (vitest) score in the main thread; so must callers for standard input, which only the main thread can read.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BillscoreError } from './errors.js';
 import type { JudgeOptions } from './judge/judge.js';
 import type { BillReport } from './model.js';
 import { errorReport } from './score.js';
 import { SCORE_WORKER_ROLE, type ScoreReply, type ScoreRequest } from './score-worker.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool, builtWorkerFile } from './worker-pool.js';
 
-const WORKER_FILE = fileURLToPath(new URL('./score-worker.js', import.meta.url));
-const HAS_WORKER = !import.meta.url.endsWith('.ts') && existsSync(WORKER_FILE);
+const WORKER_FILE = builtWorkerFile(import.meta.url, './score-worker.js');
 
 /** Threads pay their start-up (about the cost of a few short bills) only when there are bills enough to share. */
 const MIN_BILLS_FOR_THREADS = 8;
@@ -25,7 +22,7 @@ export type ScoreFn = (source: string) => Promise<BillReport>;
  */
 export function threadedScorer(count: number, rubricPath: string | undefined, options: JudgeOptions): { score: ScoreFn; close: () => Promise<void> } | null {
   const size = availableParallelism();
-  if (!HAS_WORKER || size < 2 || count < MIN_BILLS_FOR_THREADS) return null;
+  if (!WORKER_FILE || size < 2 || count < MIN_BILLS_FOR_THREADS) return null;
   const pool = new WorkerPool<ScoreRequest, ScoreReply>({
     size,
     // Generous: a long bill takes seconds; only a stuck thread takes minutes.

@@ -1,6 +1,18 @@
 // Reused worker threads, at most `size` at once, for CPU-bound work (pdf.js, judging) that would otherwise use one core.
 // A worker that crashes, runs out of memory or hangs fails only the task it was running; the next task gets a fresh worker.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Transferable, Worker } from 'node:worker_threads';
+
+/**
+ * The built worker script `name` beside the module at `moduleUrl`, or null when there is none: under vitest the
+ * modules run from src/*.ts, where no compiled worker exists, and the work runs in-thread instead.
+ */
+export function builtWorkerFile(moduleUrl: string, name: string): string | null {
+  if (moduleUrl.endsWith('.ts')) return null;
+  const file = fileURLToPath(new URL(name, moduleUrl));
+  return existsSync(file) ? file : null;
+}
 
 export interface WorkerPoolOptions<Req> {
   size: number;

@@ -1,10 +1,8 @@
 // PDF extraction in reused worker threads, one per core: pdf.js is CPU-bound and single-threaded, so a batch needs threads to use
 // every core. A worker that crashes, runs out of memory or hangs fails only the PDF it was reading (see worker-pool.ts).
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread } from 'node:worker_threads';
-import { WorkerPool } from '../worker-pool.js';
+import { WorkerPool, builtWorkerFile } from '../worker-pool.js';
 import { PDF_WORKER_ROLE, extractPages, type PdfResponse } from './pdf-worker.js';
 
 export interface PdfPoolOptions {
@@ -38,15 +36,14 @@ export class PdfPool {
   }
 }
 
-// Under vitest this module runs from src/, where no built worker exists: read in-thread there.
-const WORKER_FILE = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
-const HAS_WORKER = !import.meta.url.endsWith('.ts') && existsSync(WORKER_FILE);
+// Under vitest no built worker exists (see builtWorkerFile): PDFs are read in-thread there.
+const WORKER_FILE = builtWorkerFile(import.meta.url, './pdf-worker.js');
 
 let shared: PdfPool | undefined;
 
 export function extractPdfText(bytes: Uint8Array): Promise<string[]> {
   // A bill already being scored in a worker thread reads its PDF there too, rather than start threads of its own.
-  if (!HAS_WORKER || !isMainThread) return extractPages(new Uint8Array(bytes));
+  if (!WORKER_FILE || !isMainThread) return extractPages(new Uint8Array(bytes));
   shared ??= new PdfPool({
     size: availableParallelism(),
     // Generous: a long bill takes about a second; only a stuck reader takes minutes.
