@@ -20,11 +20,17 @@ export type ScoreFn = (source: string) => Promise<BillReport>;
  * A scorer for `count` bills: threads when the machine has cores to spare and the batch is large enough,
  * else null (score in the main thread). `rubricPath` is what each thread loads (from the compiled cache).
  */
-export function threadedScorer(count: number, rubricPath: string | undefined, options: JudgeOptions): { score: ScoreFn; close: () => Promise<void> } | null {
+export function threadedScorer(
+  count: number,
+  rubricPath: string | undefined,
+  options: JudgeOptions,
+): { score: ScoreFn; close: () => Promise<void>; concurrency: number } | null {
   const size = availableParallelism();
   if (!WORKER_FILE || size < 2 || count < MIN_BILLS_FOR_THREADS) return null;
+  const depth = 2;
   const pool = new WorkerPool<ScoreRequest, ScoreReply>({
     size,
+    depth,
     // Generous: a long bill takes seconds; only a stuck thread takes minutes.
     timeoutMs: () => 5 * 60_000,
     spawn: () =>
@@ -44,5 +50,7 @@ export function threadedScorer(count: number, rubricPath: string | undefined, op
       }
     },
     close: () => pool.close(),
+    /** Bills to keep in flight so that no thread waits for its next one. */
+    concurrency: size * depth,
   };
 }

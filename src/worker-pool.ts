@@ -16,7 +16,12 @@ export function builtWorkerFile(moduleUrl: string, name: string): string | null 
 
 export interface WorkerPoolOptions<Req> {
   size: number;
-  /** How long a task may take before its worker is presumed stuck. */
+  /**
+   * Tasks sent to one worker before it answers (default 1). Two keep a worker busy while its answer travels back
+   * and the next task travels out; the worker runs them in turn.
+   */
+  depth?: number;
+  /** How long a task may take, once it is a worker's oldest, before its worker is presumed stuck. */
   timeoutMs: (request: Req) => number;
   spawn: () => Worker;
   /** Buffers to move to the worker rather than copy. */
@@ -35,7 +40,10 @@ interface Task<Req, Res> {
 interface Slot<Req, Res> {
   worker: Worker;
   dead: boolean;
-  current?: { id: number; task: Task<Req, Res>; timer: NodeJS.Timeout };
+  /** Sent and not yet answered, oldest first. */
+  inFlight: Map<number, Task<Req, Res>>;
+  /** Runs for the oldest task in flight only: a task waiting its turn is not stuck. */
+  timer?: NodeJS.Timeout;
 }
 
 export class WorkerPool<Req extends object, Res extends object> {
@@ -56,28 +64,37 @@ export class WorkerPool<Req extends object, Res extends object> {
   /** Stops every worker; later calls start new ones. */
   async close(): Promise<void> {
     const slots = this.#slots.splice(0);
-    for (const s of slots) s.dead = true;
+    for (const s of slots) {
+      s.dead = true;
+      clearTimeout(s.timer);
+      for (const task of s.inFlight.values()) task.reject(new Error('the worker pool was closed'));
+      s.inFlight.clear();
+    }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   #pump(): void {
+    const depth = this.options.depth ?? 1;
     while (this.#queue.length) {
-      let slot = this.#slots.find((s) => !s.dead && !s.current);
-      if (!slot) {
-        if (this.#slots.length >= this.options.size) return;
-        slot = this.#start();
-      }
-      this.#run(slot, this.#queue.shift()!);
+      // An idle worker first, then a new one, and only then a second task for a busy one.
+      let slot = this.#slots.find((s) => s.inFlight.size === 0);
+      if (!slot && this.#slots.length < this.options.size) slot = this.#start();
+      slot ??= this.#slots.find((s) => s.inFlight.size < depth);
+      if (!slot) return;
+      this.#send(slot, this.#queue.shift()!);
     }
   }
 
   #start(): Slot<Req, Res> {
-    const slot: Slot<Req, Res> = { worker: this.options.spawn(), dead: false };
+    const slot: Slot<Req, Res> = { worker: this.options.spawn(), dead: false, inFlight: new Map() };
     slot.worker.unref(); // an idle worker must not keep the CLI alive
     slot.worker.on('message', (m: WorkerReply<Res>) => {
-      if (m.id !== slot.current?.id) return;
-      if ('error' in m) this.#settle(slot, (t) => t.reject(Object.assign(new Error(m.error.message), { name: m.error.name })));
-      else this.#settle(slot, (t) => t.resolve(m));
+      const task = slot.inFlight.get(m.id);
+      if (!task || slot.dead) return;
+      this.#forget(slot, m.id);
+      if ('error' in m) task.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));
+      else task.resolve(m);
+      this.#pump();
     });
     slot.worker.on('error', (err) => this.#fail(slot, `the worker crashed (${err.message})`));
     slot.worker.on('exit', (code) => this.#fail(slot, `the worker stopped unexpectedly (exit code ${code})`));
@@ -85,33 +102,47 @@ export class WorkerPool<Req extends object, Res extends object> {
     return slot;
   }
 
-  #run(slot: Slot<Req, Res>, task: Task<Req, Res>): void {
+  #send(slot: Slot<Req, Res>, task: Task<Req, Res>): void {
     const id = this.#nextId++;
-    const ms = this.options.timeoutMs(task.request);
-    const timer = setTimeout(() => {
-      this.#fail(slot, `the worker gave up after ${Math.round(ms / 1000)} s`);
-      void slot.worker.terminate();
-    }, ms);
-    slot.current = { id, task, timer };
+    slot.inFlight.set(id, task);
+    if (slot.inFlight.size === 1) this.#startTimer(slot);
     slot.worker.ref();
     slot.worker.postMessage({ id, ...task.request }, this.options.transfer?.(task.request) ?? []);
   }
 
-  #settle(slot: Slot<Req, Res>, outcome: (task: Task<Req, Res>) => void): void {
-    const current = slot.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    slot.current = undefined;
-    if (!slot.dead) slot.worker.unref();
-    outcome(current.task);
-    this.#pump();
+  #startTimer(slot: Slot<Req, Res>): void {
+    const oldest = slot.inFlight.values().next().value;
+    if (!oldest) return;
+    const ms = this.options.timeoutMs(oldest.request);
+    slot.timer = setTimeout(() => {
+      this.#fail(slot, `the worker gave up after ${Math.round(ms / 1000)} s`);
+      void slot.worker.terminate();
+    }, ms);
   }
 
-  #fail(slot: Slot<Req, Res>, message: string): void {
-    if (!slot.dead) {
-      slot.dead = true;
-      this.#slots = this.#slots.filter((s) => s !== slot);
+  #forget(slot: Slot<Req, Res>, id: number): void {
+    const wasOldest = slot.inFlight.keys().next().value === id;
+    slot.inFlight.delete(id);
+    if (wasOldest) {
+      clearTimeout(slot.timer);
+      this.#startTimer(slot);
     }
-    this.#settle(slot, (t) => t.reject(new Error(message)));
+    if (slot.inFlight.size === 0) slot.worker.unref();
+  }
+
+  /**
+   * The worker is gone: its oldest task, the one it was running, fails with `message`; tasks still waiting their turn
+   * on it go back to the front of the queue for a fresh worker.
+   */
+  #fail(slot: Slot<Req, Res>, message: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    clearTimeout(slot.timer);
+    this.#slots = this.#slots.filter((s) => s !== slot);
+    const [running, ...waiting] = slot.inFlight.values();
+    slot.inFlight.clear();
+    this.#queue.unshift(...waiting);
+    running?.reject(new Error(message));
+    this.#pump();
   }
 }

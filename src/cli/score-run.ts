@@ -45,7 +45,7 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
     if (isStreaming(format)) write(format.head(head, ctx));
     await runOrdered(
       jobs,
-      poolSize(),
+      threads?.concurrency ?? poolSize(),
       async (job) => {
         if (job.failure) return errorReport(job.source, job.failure);
         progress.start(job.source);
