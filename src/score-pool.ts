@@ -40,6 +40,7 @@ export function threadedScorer(
         resourceLimits: { maxOldGenerationSizeMb: 2048 },
       }),
   });
+  pool.start(Math.min(size, count));
   return {
     score: async (source) => {
       try {

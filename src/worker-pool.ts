@@ -61,6 +61,11 @@ export class WorkerPool<Req extends object, Res extends object> {
     });
   }
 
+  /** Boots up to `n` workers now rather than on first use, so their start-up overlaps the caller's own. */
+  start(n: number): void {
+    while (this.#slots.length < Math.min(n, this.options.size)) this.#start();
+  }
+
   /** Stops every worker; later calls start new ones. */
   async close(): Promise<void> {
     const slots = this.#slots.splice(0);

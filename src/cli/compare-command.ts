@@ -1,6 +1,6 @@
 // `billscore compare OLD NEW`: score two versions of a bill and show what the amendment gained or lost, practice by practice.
 // Its work lives in compare-run.ts, loaded only when the command runs.
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import type { Io } from './io.js';
 import { parseWords } from './score-command.js';
 

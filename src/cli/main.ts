@@ -1,5 +1,5 @@
 // Command-line wiring: parse options, expand inputs, score, print, and return an exit status. The bin only sets process.exitCode.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { EXIT, asBillscoreError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';

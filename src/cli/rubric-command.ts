@@ -1,5 +1,5 @@
 // `billscore rubric show|check`: print a rubric for review, or validate it and run its fixture sentences.
-import type { Command } from 'commander';
+import type { Command } from './commander.js';
 import { sep } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { FixtureResult } from '../rubric/fixtures.js';

@@ -1,5 +1,5 @@
 // `billscore schema`: the JSON Schema of the report (or of `compare` output), generated from the zod model so it cannot drift.
-import type { Command } from 'commander';
+import type { Command } from './commander.js';
 import { EXIT } from '../errors.js';
 import { SCHEMA_VERSION } from '../version.js';
 import type { Io } from './io.js';

@@ -1,6 +1,6 @@
 // The default command's options and help. Its work lives in score-run.ts, loaded only when bills are scored,
 // so `billscore --help` does not pay for formatters, globbing and the scorer.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from './commander.js';
 import { FORMAT_NAMES, type FormatName } from '../report/format-names.js';
 import type { Io } from './io.js';
 

@@ -23,11 +23,17 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
   if (inputs.length === 0) {
     throw new BillscoreError('usage', 'no bill given; name a bill file or folder (or - for standard input), e.g. billscore samples/', undefined);
   }
-  // Compiled once and kept on disk: yaml and zod load only when the rubric has changed.
-  const rubric = await loadRubricCached(opts.rubric);
   const expanded = await expandInputs(inputs);
   const jobs: Job[] = [...expanded.bills.map((source) => ({ source })), ...expanded.failures.map((f) => ({ source: f.source, failure: f.error }))];
   jobs.sort((a, b) => byPath(a.source, b.source));
+  const judgeOptions = { explain: opts.explain, context: opts.context };
+  // Started before this thread loads the rubric: a thread takes longer to boot than anything done here meanwhile.
+  const threads = threadedScorer(jobs.filter((j) => !j.failure && j.source !== STDIN).length, opts.rubric, judgeOptions);
+  // Compiled once and kept on disk: yaml and zod load only when the rubric has changed.
+  const rubric = await loadRubricCached(opts.rubric).catch(async (err: unknown) => {
+    await threads?.close();
+    throw err;
+  });
 
   const progress = await createProgress(jobs.length, { enabled: progressWanted(io, opts.quiet) });
   const sink: Sink = opts.output ? atomicFileSink(opts.output, () => progress.stop()) : stdoutSink(io.stdout);
@@ -39,8 +45,6 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
   const format = FORMATTERS[opts.format];
 
   const bills: BillReport[] = []; // reports only: each bill's text is dropped once it is scored
-  const judgeOptions = { explain: opts.explain, context: opts.context };
-  const threads = threadedScorer(jobs.filter((j) => !j.failure && j.source !== STDIN).length, opts.rubric, judgeOptions);
   try {
     if (isStreaming(format)) write(format.head(head, ctx));
     await runOrdered(
