@@ -48,17 +48,27 @@ const cacheEnv = { ...process.env, BILLSCORE_CACHE: join(out, 'rubric-cache') };
 const sh = (argv) => argv.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
 
 /**
- * Runs a shell command `reps` times, after one untimed warm-up (disk cache, rubric cache), and returns wall-clock ms
- * stats plus the median CPU time (user + system, all threads and child processes) read from the shell's `times`.
+ * Runs a command `reps` times, after one untimed warm-up (disk cache, rubric cache), and returns wall-clock ms stats
+ * plus the median CPU time (user + system, all threads and child processes). An argv array runs directly, as
+ * `hyperfine -N` would, so a shell's start-up is not charged to billscore; a string runs in sh (the baselines are
+ * shell loops). CPU comes from /usr/bin/time, or from the shell's `times` when that is missing.
  */
 function time(command, { reps = REPS, env = cacheEnv } = {}) {
+  const direct = Array.isArray(command);
+  const shellLine = (line) => ['sh', '-c', `${line} >/dev/null; s=$?; times >&2; exit $s`];
+  const argv = tools.time
+    ? ['/usr/bin/time', '-f', 'cpu %U %S', ...(direct ? command : ['sh', '-c', command])]
+    : shellLine(direct ? sh(command) : command);
   const run = () => {
     const t = process.hrtime.bigint();
-    const r = spawnSync('sh', ['-c', `${command} >/dev/null; s=$?; times; exit $s`], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    const r = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26 });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (r.status !== 0 && r.status !== 1) fail(`${command} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
-    const children = String(r.stdout).trim().split('\n').pop() ?? '';
-    const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60_000 + Number(m[2]) * 1000, 0);
+    if (r.status !== 0 && r.status !== 1) fail(`${sh(argv)} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
+    const err = String(r.stderr).trim().split('\n').pop() ?? '';
+    const timed = /^cpu ([\d.]+) ([\d.]+)$/.exec(err);
+    const cpu = timed
+      ? (Number(timed[1]) + Number(timed[2])) * 1000
+      : [...err.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60_000 + Number(m[2]) * 1000, 0);
     return { ms, cpu };
   };
   run();
@@ -90,7 +100,7 @@ const row = (name, ours, theirs, target, ok) => {
 
 const pdfFiles = filesIn(w.pdfDir);
 log(`PDF batch (${pdfFiles} files) …`);
-const pdfOurs = time(sh(billscore(w.pdfDir)));
+const pdfOurs = time(billscore(w.pdfDir));
 if (tools.pdftotext) {
   const loop = time(`for f in '${w.pdfDir}'/*.pdf; do pdftotext "$f" -; done`);
   row(`PDF batch, ${pdfFiles} files vs pdftotext loop`, pdfOurs, loop, '≤ 0.6×', pdfOurs.median <= 0.6 * loop.median);
@@ -101,7 +111,7 @@ if (tools.pdftotext) {
 
 const textFiles = filesIn(w.textDir);
 log(`text batch (${textFiles} files) …`);
-const textOurs = time(sh(billscore(w.textDir)));
+const textOurs = time(billscore(w.textDir));
 if (tools.rg) {
   const grep = time(KEYWORDS.map((k) => `rg -i -c '${k}' '${w.textDir}'`).join('; '));
   row(`text batch, ${textFiles} files vs rg -i -c, ${KEYWORDS.length} keywords`, textOurs, grep, '≤ 3×', textOurs.median <= 3 * grep.median);
@@ -111,19 +121,19 @@ if (tools.rg) {
 }
 
 log('start-up …');
-const help = time(sh(['node', bin, '--help']), { reps: REPS * 3 });
+const help = time(['node', bin, '--help'], { reps: REPS * 3 });
 row('billscore --help', help, null, '< 150 ms', help.median < 150);
-const small = time(sh(billscore(w.smallText)), { reps: REPS * 3 });
+const small = time(billscore(w.smallText), { reps: REPS * 3 });
 row(`one small text bill (${kb(w.smallText)})`, small, null, '< 300 ms', small.median < 300);
-const cold = time(sh(billscore(w.smallText)), { reps: REPS * 3, env: { ...process.env, BILLSCORE_CACHE: 'off' } });
+const cold = time(billscore(w.smallText), { reps: REPS * 3, env: { ...process.env, BILLSCORE_CACHE: 'off' } });
 row('the same, rubric compiled afresh (first run)', cold, null, '—', null);
 
 log('growth …');
 const growth = (label, items, args) => {
-  const base = time(sh(billscore(...args(items[0]))));
+  const base = time(billscore(...args(items[0])));
   row(`${label} 1×`, base, null, 'linear', null);
   for (const it of items.slice(1)) {
-    const t = time(sh(billscore(...args(it))));
+    const t = time(billscore(...args(it)));
     // Start-up is paid once, so linear work gives a ratio at most k; allow 25% for noise on a shared machine.
     rows.push({ name: `${label} ${it.k}×`, billscore: t, baseline: base, ratio: round(t.median / base.median, 2), target: `≤ ${it.k}× of 1×`, ok: t.median <= it.k * base.median * 1.25 });
     log(`  ${label} ${it.k}×: ${fmt(t)} (${round(t.median / base.median, 2)}× of 1×)`);
