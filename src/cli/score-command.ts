@@ -13,6 +13,7 @@ export interface ScoreOptions {
   output?: string;
   failUnder?: number;
   context?: number;
+  jobs?: number;
 }
 
 export const EXIT_HELP = `
@@ -46,6 +47,7 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
     .option('--context <n>', 'show n words of the bill around each quote, the quoted words highlighted (JSON: evidence.context)', parseWords)
     .option('--no-color', 'plain text without colours (also honoured: NO_COLOR)')
     .option('-q, --quiet', 'no progress or messages on stderr except errors', false)
+    .option('-j, --jobs <n>', 'threads to score a batch with (default: one per core); 1 scores in one thread', parseJobs)
     .addHelpText('after', EXIT_HELP)
     .action(async (bills: string[], opts: ScoreOptions) => {
       const { scoreCommand } = await import('./score-run.js');
@@ -56,6 +58,12 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
 function parseScore(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('give a score, e.g. 4 or 4.5');
+  return n;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new InvalidArgumentError('give a number of threads from 1 to 64, e.g. 2');
   return n;
 }
 

@@ -28,7 +28,12 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
   jobs.sort((a, b) => byPath(a.source, b.source));
   const judgeOptions = { explain: opts.explain, context: opts.context };
   // Started before this thread loads the rubric: a thread takes longer to boot than anything done here meanwhile.
-  const threads = threadedScorer(jobs.filter((j) => !j.failure && j.source !== STDIN).length, opts.rubric, judgeOptions);
+  const threads = threadedScorer(
+    jobs.filter((j) => !j.failure && j.source !== STDIN).map((j) => j.source),
+    opts.rubric,
+    judgeOptions,
+    opts.jobs,
+  );
   // Compiled once and kept on disk: yaml and zod load only when the rubric has changed.
   const rubric = await loadRubricCached(opts.rubric).catch(async (err: unknown) => {
     await threads?.close();
@@ -49,12 +54,13 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
     if (isStreaming(format)) write(format.head(head, ctx));
     await runOrdered(
       jobs,
-      threads?.concurrency ?? poolSize(),
+      threads ? threads.concurrency + 1 : poolSize(),
       async (job) => {
         if (job.failure) return errorReport(job.source, job.failure);
         progress.start(job.source);
-        const report =
-          threads && job.source !== STDIN ? await threads.score(job.source) : await scoreSource(job.source, rubric, judgeOptions);
+        // This thread scores too, whenever the workers are full.
+        const here = !threads || job.source === STDIN || !threads.hasRoom();
+        const report = here ? await scoreSource(job.source, rubric, judgeOptions) : await threads.score(job.source);
         progress.done();
         return report;
       },
