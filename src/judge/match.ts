@@ -23,8 +23,12 @@ export interface Candidate {
 /** Per document: every match of each pattern, found once however many matchers share the pattern. */
 export class MatchIndex {
   private readonly cache = new Map<string, Span[]>();
+  /** Per pattern not yet scanned in full: characters it has been run over piecemeal so far. */
+  private readonly piecemeal = new Map<string, number>();
   /** A bill stuffed with one keyword must not make judging quadratic. */
   static readonly MAX_MATCHES_PER_PATTERN = 20000;
+  /** Text around a short range that a pattern's look-behind and look-ahead still see when only the range is searched. */
+  static readonly LOOK_AROUND = 1000;
 
   constructor(readonly doc: BillDocument) {}
 
@@ -32,23 +36,32 @@ export class MatchIndex {
     const key = re.source;
     let spans = this.cache.get(key);
     if (!spans) {
-      spans = [];
-      const { text } = this.doc;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m && spans.length < MatchIndex.MAX_MATCHES_PER_PATTERN; m = re.exec(text)) {
-        if (m[0] === '') {
-          re.lastIndex++;
-          continue;
-        }
-        spans.push({ start: m.index, end: m.index + m[0].length });
-      }
+      spans = scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
       this.cache.set(key, spans);
     }
     return spans;
   }
 
-  /** Matches of re lying wholly inside [start, end). */
+  /**
+   * Matches of re lying wholly inside [start, end). Patterns asked about only near a few candidates (the others of a
+   * sentence-scope matcher, vetoes, context rules) are searched there alone: once they have cost half a bill's
+   * length that way, the whole bill is scanned once instead.
+   */
   within(re: RegExp, start: number, end: number): Span[] {
+    const key = re.source;
+    const { text } = this.doc;
+    if (!this.cache.has(key)) {
+      const from = Math.max(0, start - MatchIndex.LOOK_AROUND);
+      const to = Math.min(text.length, end + MatchIndex.LOOK_AROUND);
+      const spent = (this.piecemeal.get(key) ?? 0) + (to - start);
+      if (spent <= text.length / 2) {
+        this.piecemeal.set(key, spent);
+        const local = text.slice(from, to);
+        return scan(re, local, start - from, MatchIndex.MAX_MATCHES_PER_PATTERN)
+          .map((m) => ({ start: m.start + from, end: m.end + from }))
+          .filter((m) => m.end <= end);
+      }
+    }
     const spans = this.all(re);
     const out: Span[] = [];
     for (let i = firstAtOrAfter(spans, start); i < spans.length && spans[i]!.start < end; i++) {
@@ -56,6 +69,20 @@ export class MatchIndex {
     }
     return out;
   }
+}
+
+/** Every match of a global pattern in text from offset `from` on, left to right, at most `max`. */
+function scan(re: RegExp, text: string, from: number, max: number): Span[] {
+  const spans: Span[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && spans.length < max; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 function firstAtOrAfter(spans: Span[], offset: number): number {
