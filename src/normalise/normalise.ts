@@ -17,8 +17,13 @@ export interface Segment {
  * which as objects cost several times the memory.
  */
 export class SegmentMap {
-  private data = new Int32Array(4 * 1024);
+  private data: Int32Array;
   private count = 0;
+
+  /** Room for about as many segments as the source has lines, so a big bill's map is not regrown and copied. */
+  constructor(expected = 1024) {
+    this.data = new Int32Array(4 * Math.max(expected, 16));
+  }
 
   get length(): number {
     return this.count;
@@ -85,7 +90,7 @@ interface CleanLine {
 
 export function normalise(raw: RawBill): BillDocument {
   // Lines are cleaned and joined one at a time, so a 30 MB bill is never held twice as line objects.
-  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages));
+  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages), countLines(raw.pages));
   const sections = findSections(text, lineStarts);
   return {
     source: raw.source,
@@ -126,6 +131,20 @@ function* cleanLines(pages: Page[]): Generator<CleanLine> {
       if (pieces.length) yield { page: pageIndex + 1, line: lineIndex + 1, pieces };
     }
   }
+}
+
+/** Source lines in all pages: no more lines than this reach the clean text. */
+function countLines(pages: Page[]): number {
+  let count = 0;
+  for (const page of pages) {
+    if (typeof page !== 'string') {
+      count += page.length;
+      continue;
+    }
+    count++;
+    for (let at = page.indexOf('\n'); at >= 0; at = page.indexOf('\n', at + 1)) count++;
+  }
+  return count;
 }
 
 /** A page's lines, as split('\n') would give them; from a page text one at a time, as an array of them all is large. */
@@ -250,39 +269,42 @@ class Vocabulary {
 }
 
 /** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
-function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary) {
+function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary, sourceLines: number) {
   // Built as parts and joined once: reading the tail of a growing string flattens it on every line, which is quadratic.
-  const parts: string[] = [];
+  // Sized for a separator and a piece per source line: growing a list of a million parts copies it over and over.
+  const parts: string[] = new Array<string>(2 * sourceLines);
+  let partCount = 0;
   let length = 0;
   const append = (s: string) => {
-    parts.push(s);
+    parts[partCount++] = s;
     length += s.length;
   };
   const tail = () => {
     let t = '';
-    for (let i = parts.length - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
+    for (let i = partCount - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
     return t;
   };
   // Only a text ending in a hyphen can join the next line; checking that first spares building a tail per line.
   const endsWithHyphen = () => {
-    for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.length > 0) return parts[i]!.endsWith('-');
+    for (let i = partCount - 1; i >= 0; i--) if (parts[i]!.length > 0) return parts[i]!.endsWith('-');
     return false;
   };
-  const segments = new SegmentMap();
-  const lineStarts: number[] = [];
+  const segments = new SegmentMap(sourceLines);
+  const lineStarts = new Int32Array(sourceLines);
+  let lineCount = 0;
   for (const l of lines) {
     l.pieces.forEach((piece, i) => {
       let body = piece;
       if (i === 0) {
         const join = endsWithHyphen() ? joinsPrevious(tail(), body, vocabulary) : 'none';
         if (join === 'drop-hyphen') {
-          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+          parts[partCount - 1] = parts[partCount - 1]!.slice(0, -1);
           length--;
           segments.setLastEnd(length);
         } else if (join === 'none' && length > 0) {
           append('\n');
         }
-        lineStarts.push(length);
+        lineStarts[lineCount++] = length;
       } else {
         append(' ');
       }
@@ -290,7 +312,8 @@ function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary) {
       append(body);
     });
   }
-  return { text: parts.join(''), segments, lineStarts };
+  parts.length = partCount;
+  return { text: parts.join(''), segments, lineStarts: lineStarts.subarray(0, lineCount) };
 }
 
 function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 'none' | 'drop-hyphen' | 'keep-hyphen' {
