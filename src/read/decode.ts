@@ -41,23 +41,38 @@ function hasUtf8Bom(bytes: Uint8Array, at: number): boolean {
 
 /** Valid UTF-8 into pages of lines; \n, \r and \f never occur inside a multi-byte sequence. */
 function splitLines(body: Buffer): string[][] {
-  const pages: string[][] = [];
-  let lines: string[] = [];
+  // Counted first, so each page's array is allocated once: a page can have hundreds of thousands of lines.
+  const lineCounts = [1];
+  for (let i = nextBreak(body, 0); i >= 0; i = nextBreak(body, i + 1)) {
+    if (body[i] === 13 && body[i + 1] === 10) i++;
+    if (body[i] === 12) lineCounts.push(1);
+    else lineCounts[lineCounts.length - 1]!++;
+  }
+  const pages = lineCounts.map((n) => new Array<string>(n));
+  let page = 0;
+  let line = 0;
   let lineStart = 0;
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i]!;
-    if (b > 13 || (b !== 10 && b !== 12 && b !== 13)) continue;
-    lines.push(body.toString('utf8', lineStart, i));
+  for (let i = nextBreak(body, 0); i >= 0; i = nextBreak(body, i + 1)) {
+    const b = body[i];
+    pages[page]![line++] = body.toString('utf8', lineStart, i);
     if (b === 13 && body[i + 1] === 10) i++;
     lineStart = i + 1;
     if (b === 12) {
-      pages.push(lines);
-      lines = [];
+      page++;
+      line = 0;
     }
   }
-  lines.push(body.toString('utf8', lineStart, body.length));
-  pages.push(lines);
+  pages[page]![line] = body.toString('utf8', lineStart, body.length);
   return pages;
+}
+
+/** The next line or page break (\n, \r or \f) at or after from, or -1. */
+function nextBreak(body: Buffer, from: number): number {
+  for (let i = from; i < body.length; i++) {
+    const b = body[i]!;
+    if (b === 10 || b === 12 || b === 13) return i;
+  }
+  return -1;
 }
 
 function notTextError(source: string): BillscoreError {
