@@ -2,18 +2,26 @@
 import { asBillscoreError } from './errors.js';
 import { judge, type JudgeOptions } from './judge/judge.js';
 import type { BillReport } from './model.js';
-import { normalise } from './normalise/normalise.js';
+import { normalise, type BillDocument } from './normalise/normalise.js';
 import { parseBill, readBill, type RawBill } from './read/read.js';
 import type { Rubric } from './rubric/load.js';
 
+type Normalised = { doc: BillDocument } | { report: BillReport };
+
 export async function scoreSource(source: string, rubric: Rubric, options: JudgeOptions = {}): Promise<BillReport> {
+  const read = await readNormalised(source);
+  return 'doc' in read ? scoreDocument(read.doc, rubric, options) : read.report;
+}
+
+/** A frame of its own, so nothing holds the raw pages while judging: for a big bill they are as large as its clean text. */
+async function readNormalised(source: string): Promise<Normalised> {
   let raw: RawBill;
   try {
     raw = await readBill(source);
   } catch (err) {
-    return errorReport(source, err);
+    return { report: errorReport(source, err) };
   }
-  return scoreRaw(raw, rubric, options);
+  return normaliseOrReport(raw);
 }
 
 export async function scoreBytes(bytes: Uint8Array, source: string, rubric: Rubric, options: JudgeOptions = {}): Promise<BillReport> {
@@ -25,12 +33,24 @@ export async function scoreBytes(bytes: Uint8Array, source: string, rubric: Rubr
 }
 
 export function scoreRaw(raw: RawBill, rubric: Rubric, options: JudgeOptions = {}): BillReport {
+  const normalised = normaliseOrReport(raw);
+  return 'doc' in normalised ? scoreDocument(normalised.doc, rubric, options) : normalised.report;
+}
+
+function normaliseOrReport(raw: RawBill): Normalised {
   try {
-    const doc = normalise(raw);
-    const { practices, score } = judge(doc, rubric, options);
-    return { source: raw.source, format: raw.format, status: 'ok', pages: raw.pages.length, score, practices };
+    return { doc: normalise(raw) };
   } catch (err) {
-    return { ...errorReport(raw.source, err), format: raw.format };
+    return { report: { ...errorReport(raw.source, err), format: raw.format } };
+  }
+}
+
+function scoreDocument(doc: BillDocument, rubric: Rubric, options: JudgeOptions): BillReport {
+  try {
+    const { practices, score } = judge(doc, rubric, options);
+    return { source: doc.source, format: doc.format, status: 'ok', pages: doc.pages, score, practices };
+  } catch (err) {
+    return { ...errorReport(doc.source, err), format: doc.format };
   }
 }
 

@@ -9,7 +9,7 @@ const doc = (...pages: string[]): BillDocument => normalise({ source: 'test', fo
 function placeOf(d: BillDocument, words: string) {
   const at = d.text.indexOf(words);
   expect(at, `"${words}" in:\n${d.text}`).toBeGreaterThanOrEqual(0);
-  const seg = d.segments[segmentIndexAt(d, at)]!;
+  const seg = d.segments.at(segmentIndexAt(d, at))!;
   return { page: seg.page, line: seg.line, section: describeSection(sectionAt(d.sections, at)) };
 }
 

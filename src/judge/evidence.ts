@@ -38,7 +38,7 @@ export function quote(doc: BillDocument, start: number, end: number, matcher: st
   const { text } = doc;
   const out: Evidence[] = [];
   let segIndex = segmentIndexAt(doc, start);
-  let seg = doc.segments[segIndex];
+  let seg = doc.segments.at(segIndex);
   while (seg && seg.start < end) {
     let a = Math.max(start, seg.start);
     let b = Math.min(end, seg.end);
@@ -52,7 +52,7 @@ export function quote(doc: BillDocument, start: number, end: number, matcher: st
       out.push(ev);
     }
     segIndex++;
-    seg = doc.segments[segIndex];
+    seg = doc.segments.at(segIndex);
   }
   return out;
 }

@@ -60,7 +60,7 @@ function judgePractice(
   const at = (span: Span) => {
     if (!options.explain) return {};
     // Quote the source line where the matched words start, not the line of the context words widened in before them.
-    const hit = doc.segments[segmentIndexAt(doc, span.start)];
+    const hit = doc.segments.at(segmentIndexAt(doc, span.start));
     const lines = quote(doc, ...spread(widen(doc, span.start, span.end, sentenceOf(doc, span))), '');
     const ev = lines.find((l) => hit && l.page === hit.page && l.line === hit.line) ?? lines[0];
     return ev ? { quote: ev.quote, page: ev.page, line: ev.line } : {};

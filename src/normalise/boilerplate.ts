@@ -34,5 +34,27 @@ export function stripFurniturePrefix(line: string): string {
  * "[bracketed material] = delete"); only then is bracketed text removed.
  */
 export function marksDeletionsWithBrackets(text: string): boolean {
-  return /matter in brackets[\s\S]{0,40}(?:omitted|deleted|old law)|\[bracketed material\]\s*=\s*delete/i.test(text);
+  return BRACKETS_NOTICE.test(text);
+}
+
+const BRACKETS_NOTICE = /matter in brackets[\s\S]{0,40}(?:omitted|deleted|old law)|\[bracketed material\]\s*=\s*delete/i;
+const BRACKETS_NOTICE_START = /matter in brackets|\[bracketed material\]/i;
+const NOTICE_REACH = 66; // "matter in brackets" + 40 + "omitted"
+
+/**
+ * The same test on a page given as lines, without joining them all: a notice starts on a line with its opening words
+ * and ends within NOTICE_REACH characters, or (after "[bracketed material]") by the second non-blank line that follows.
+ */
+export function linesMarkDeletionsWithBrackets(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (!BRACKETS_NOTICE_START.test(lines[i]!)) continue;
+    let window = lines[i]!;
+    let nonBlank = 0;
+    for (let j = i + 1; j < lines.length && (nonBlank < 2 || window.length < lines[i]!.length + NOTICE_REACH); j++) {
+      window += `\n${lines[j]}`;
+      if (lines[j]!.trim() !== '') nonBlank++;
+    }
+    if (BRACKETS_NOTICE.test(window)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 // Raw page texts to one BillDocument: clean flowing text whose every character still knows its page and line.
-import type { RawBill } from '../read/read.js';
-import { isFurniture, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
+import type { Page, RawBill } from '../read/read.js';
+import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
@@ -12,12 +12,69 @@ export interface Segment {
   line: number;
 }
 
+/**
+ * The segments of a document, packed four numbers each: a 30 MB bill has hundreds of thousands of them,
+ * which as objects cost several times the memory.
+ */
+export class SegmentMap {
+  private data: Int32Array;
+  private count = 0;
+
+  /** Room for about as many segments as the source has lines, so a big bill's map is not regrown and copied. */
+  constructor(expected = 1024) {
+    this.data = new Int32Array(4 * Math.max(expected, 16));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  at(index: number): Segment | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const d = this.data;
+    const i = index * 4;
+    return { start: d[i]!, end: d[i + 1]!, page: d[i + 2]!, line: d[i + 3]! };
+  }
+
+  push(start: number, end: number, page: number, line: number): void {
+    if ((this.count + 1) * 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const i = this.count++ * 4;
+    this.data[i] = start;
+    this.data[i + 1] = end;
+    this.data[i + 2] = page;
+    this.data[i + 3] = line;
+  }
+
+  /** Moves the end of the last segment (a line-end hyphen dropped from the text). */
+  setLastEnd(end: number): void {
+    if (this.count > 0) this.data[(this.count - 1) * 4 + 1] = end;
+  }
+
+  /** Index of the segment holding a clean-text offset (or the nearest one after it). */
+  indexAt(offset: number): number {
+    const d = this.data;
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < d[mid * 4]!) hi = mid - 1;
+      else if (offset >= d[mid * 4 + 1]!) lo = mid + 1;
+      else return mid;
+    }
+    return Math.min(lo, this.count - 1);
+  }
+}
+
 export interface BillDocument {
   source: string;
   format: 'text' | 'pdf';
   pages: number;
   text: string;
-  segments: Segment[];
+  segments: SegmentMap;
   sections: Section[];
   sentences: Sentence[];
   /** Offset where the enacting clause ("Be it enacted …") starts; text before it is the title and preamble. */
@@ -33,7 +90,7 @@ interface CleanLine {
 
 export function normalise(raw: RawBill): BillDocument {
   // Lines are cleaned and joined one at a time, so a 30 MB bill is never held twice as line objects.
-  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages));
+  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages), countLines(raw.pages));
   const sections = findSections(text, lineStarts);
   return {
     source: raw.source,
@@ -47,17 +104,18 @@ export function normalise(raw: RawBill): BillDocument {
   };
 }
 
-function* cleanLines(pages: string[]): Generator<CleanLine> {
-  const dropBrackets = pages.some(marksDeletionsWithBrackets);
+function* cleanLines(pages: Page[]): Generator<CleanLine> {
+  const dropBrackets = pages.some((page) => (typeof page === 'string' ? marksDeletionsWithBrackets(page) : linesMarkDeletionsWithBrackets(page)));
   const margin = { last: 0, onPage: 0 };
   let bracketDepth = 0;
   let linesInBracket = 0;
   for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
-    const rawLines = pages[pageIndex]!.split('\n');
-    const numbered = hasMarginNumbers(rawLines, margin.last);
+    const page = pages[pageIndex]!;
+    const numbered = hasMarginNumbers(linesOf(page), margin.last);
     margin.onPage = 0;
-    for (let lineIndex = 0; lineIndex < rawLines.length; lineIndex++) {
-      const rawLine = rawLines[lineIndex]!;
+    let lineIndex = -1;
+    for (const rawLine of linesOf(page)) {
+      lineIndex++;
       if (isFurniture(rawLine)) continue;
       let line = stripFurniturePrefix(rawLine);
       if (numbered) line = stripMarginNumber(line, margin);
@@ -73,6 +131,34 @@ function* cleanLines(pages: string[]): Generator<CleanLine> {
       if (pieces.length) yield { page: pageIndex + 1, line: lineIndex + 1, pieces };
     }
   }
+}
+
+/** Source lines in all pages: no more lines than this reach the clean text. */
+function countLines(pages: Page[]): number {
+  let count = 0;
+  for (const page of pages) {
+    if (typeof page !== 'string') {
+      count += page.length;
+      continue;
+    }
+    count++;
+    for (let at = page.indexOf('\n'); at >= 0; at = page.indexOf('\n', at + 1)) count++;
+  }
+  return count;
+}
+
+/** A page's lines, as split('\n') would give them; from a page text one at a time, as an array of them all is large. */
+function linesOf(page: Page): Iterable<string> {
+  return typeof page === 'string' ? linesOfText(page) : page;
+}
+
+function* linesOfText(page: string): Generator<string> {
+  let start = 0;
+  for (let end = page.indexOf('\n'); end >= 0; end = page.indexOf('\n', start)) {
+    yield page.slice(start, end);
+    start = end + 1;
+  }
+  yield page.slice(start);
 }
 
 /** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
@@ -112,7 +198,7 @@ function marginCandidate(line: string, last: number, mayRestart: boolean): numbe
   return null;
 }
 
-function hasMarginNumbers(lines: string[], last: number): boolean {
+function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
   let hits = 0;
   let nonBlank = 0;
   let seq = last;
@@ -165,56 +251,69 @@ function removeBracketed(line: string, depth: number): { pieces: string[]; depth
 /** The bill's words, gathered only if a line ends in a hyphen: many bills never need them. */
 class Vocabulary {
   private words: Set<string> | null = null;
-  constructor(private readonly pages: string[]) {}
+  constructor(private readonly pages: Page[]) {}
 
   has(word: string): boolean {
     if (!this.words) {
       this.words = new Set();
       const re = /[a-z]+(?:-[a-z]+)*/gi;
-      for (const page of this.pages) for (let m = re.exec(page); m; m = re.exec(page)) this.words.add(m[0].toLowerCase());
+      // Words never span a line break, so a page's lines hold the same words as its text.
+      for (const page of this.pages) {
+        for (const text of typeof page === 'string' ? [page] : page) {
+          for (let m = re.exec(text); m; m = re.exec(text)) this.words.add(m[0].toLowerCase());
+        }
+      }
     }
     return this.words.has(word);
   }
 }
 
 /** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
-function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary) {
+function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary, sourceLines: number) {
   // Built as parts and joined once: reading the tail of a growing string flattens it on every line, which is quadratic.
-  const parts: string[] = [];
+  // Sized for a separator and a piece per source line: growing a list of a million parts copies it over and over.
+  const parts: string[] = new Array<string>(2 * sourceLines);
+  let partCount = 0;
   let length = 0;
   const append = (s: string) => {
-    parts.push(s);
+    parts[partCount++] = s;
     length += s.length;
   };
   const tail = () => {
     let t = '';
-    for (let i = parts.length - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
+    for (let i = partCount - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
     return t;
   };
-  const segments: Segment[] = [];
-  const lineStarts: number[] = [];
+  // Only a text ending in a hyphen can join the next line; checking that first spares building a tail per line.
+  const endsWithHyphen = () => {
+    for (let i = partCount - 1; i >= 0; i--) if (parts[i]!.length > 0) return parts[i]!.endsWith('-');
+    return false;
+  };
+  const segments = new SegmentMap(sourceLines);
+  const lineStarts = new Int32Array(sourceLines);
+  let lineCount = 0;
   for (const l of lines) {
     l.pieces.forEach((piece, i) => {
       let body = piece;
       if (i === 0) {
-        const join = joinsPrevious(tail(), body, vocabulary);
+        const join = endsWithHyphen() ? joinsPrevious(tail(), body, vocabulary) : 'none';
         if (join === 'drop-hyphen') {
-          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+          parts[partCount - 1] = parts[partCount - 1]!.slice(0, -1);
           length--;
-          const lastSeg = segments[segments.length - 1];
-          if (lastSeg) lastSeg.end = length;
+          segments.setLastEnd(length);
         } else if (join === 'none' && length > 0) {
           append('\n');
         }
-        lineStarts.push(length);
+        lineStarts[lineCount++] = length;
       } else {
         append(' ');
       }
-      segments.push({ start: length, end: length + body.length, page: l.page, line: l.line });
+      segments.push(length, length + body.length, l.page, l.line);
       append(body);
     });
   }
-  return { text: parts.join(''), segments, lineStarts };
+  parts.length = partCount;
+  return { text: parts.join(''), segments, lineStarts: lineStarts.subarray(0, lineCount) };
 }
 
 function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 'none' | 'drop-hyphen' | 'keep-hyphen' {
@@ -235,15 +334,5 @@ function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 
 
 /** Index of the segment holding a clean-text offset (or the nearest one after it). */
 export function segmentIndexAt(doc: BillDocument, offset: number): number {
-  const segs = doc.segments;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = segs[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return Math.min(lo, segs.length - 1);
+  return doc.segments.indexAt(offset);
 }

@@ -21,7 +21,7 @@ const HEADINGS: Array<{ re: RegExp; label: (m: RegExpExecArray) => string }> = [
   { re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
 ];
 
-export function findSections(text: string, lineStarts: number[]): Section[] {
+export function findSections(text: string, lineStarts: ArrayLike<number>): Section[] {
   const sections: Section[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;

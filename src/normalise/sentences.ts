@@ -19,19 +19,20 @@ const MAX_SENTENCE_CHARS = 2400;
 const BOUNDARY = /[.?!]["')\]]*\s+(?=["(§\[]?[A-Z0-9§(])/g;
 
 export function splitSentences(text: string, sections: Section[]): Sentence[] {
-  const cuts = new Set<number>([0, text.length]);
-  for (const s of sections) cuts.add(s.start);
+  // Cut points sorted in a typed array (numeric, no comparator), duplicates skipped below: a long bill has ~1 per 200 characters.
+  const boundaries: number[] = [];
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
-    if (!isAbbreviation(text, m.index)) cuts.add(m.index + m[0].length);
+    if (!isAbbreviation(text, m.index)) boundaries.push(m.index + m[0].length);
   }
-  const sorted = [...cuts].sort((a, b) => a - b);
+  const cuts = new Float64Array(2 + sections.length + boundaries.length);
+  cuts[1] = text.length;
+  sections.forEach((s, i) => (cuts[2 + i] = s.start));
+  cuts.set(boundaries, 2 + sections.length);
+  cuts.sort();
   const out: Sentence[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    for (const piece of limitLength(text, sorted[i]!, sorted[i + 1]!)) {
-      const trimmed = trim(text, piece.start, piece.end);
-      if (trimmed.end > trimmed.start) out.push(trimmed);
-    }
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (cuts[i] !== cuts[i + 1]) pushLimited(out, text, cuts[i]!, cuts[i + 1]!);
   }
   return out;
 }
@@ -45,21 +46,21 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(token);
 }
 
-function* limitLength(text: string, start: number, end: number): Generator<Sentence> {
+function pushLimited(out: Sentence[], text: string, start: number, end: number): void {
   while (end - start > MAX_SENTENCE_CHARS) {
     const window = text.slice(start + MAX_SENTENCE_CHARS / 2, start + MAX_SENTENCE_CHARS);
     const semi = window.lastIndexOf('; ');
     const cut = semi >= 0 ? start + MAX_SENTENCE_CHARS / 2 + semi + 2 : start + MAX_SENTENCE_CHARS;
-    yield { start, end: cut };
+    pushTrimmed(out, text, start, cut);
     start = cut;
   }
-  yield { start, end };
+  pushTrimmed(out, text, start, end);
 }
 
-function trim(text: string, start: number, end: number): Sentence {
+function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
+  if (end > start) out.push({ start, end });
 }
 
 export function sentenceIndexAt(sentences: Sentence[], offset: number): number {

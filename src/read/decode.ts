@@ -1,15 +1,82 @@
 // Bytes to text: BOMs, UTF-16, and a Windows-1252 fallback for bytes that are not valid UTF-8.
+import { isUtf8 } from 'node:buffer';
 import { BillscoreError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeText(bytes: Uint8Array, source: string): string {
   const text = decodeBytes(bytes);
-  if (looksBinary(text)) {
-    throw new BillscoreError('not-text', `${source} is not a text or PDF file (it holds binary data); give billscore a .txt, .md or .pdf bill`, source);
-  }
+  if (looksBinary(text)) throw notTextError(source);
   if (text.trim() === '') throw emptyError(source);
   return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The text's pages (split at form feeds) as lines (split at \n, \r\n or \r), as decodeText would give them.
+ * Valid UTF-8 is decoded line by line: one non-Latin-1 character (’, —) makes V8 store a whole string at two bytes
+ * a character, so a big bill as one string costs twice its lines, most of which stay one byte a character.
+ */
+export function decodeTextPages(bytes: Uint8Array, source: string): string[][] {
+  const start = utf8BodyStart(bytes);
+  if (start === null) return decodeText(bytes, source).split('\f').map((page) => page.split('\n'));
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  // At most 3 bytes a UTF-16 unit: this prefix holds the 64 Ki units looksBinary samples, a cut sequence only after them.
+  if (looksBinary(body.toString('utf8', 0, Math.min(body.length, 4 * 65536)))) throw notTextError(source);
+  const pages = splitLines(body);
+  if (pages.every((lines) => lines.every((line) => line.trim() === ''))) throw emptyError(source);
+  return pages;
+}
+
+/** Where the text of valid UTF-8 starts (after the BOMs decodeBytes and TextDecoder skip), or null for any other encoding. */
+function utf8BodyStart(bytes: Uint8Array): number | null {
+  let start = 0;
+  if (hasUtf8Bom(bytes, 0)) start = hasUtf8Bom(bytes, 3) ? 6 : 3;
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || guessBomlessUtf16(bytes)) return null;
+  return isUtf8(bytes.subarray(start)) ? start : null;
+}
+
+function hasUtf8Bom(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
+/** Valid UTF-8 into pages of lines; \n, \r and \f never occur inside a multi-byte sequence. */
+function splitLines(body: Buffer): string[][] {
+  // Counted first, so each page's array is allocated once: a page can have hundreds of thousands of lines.
+  const lineCounts = [1];
+  for (let i = nextBreak(body, 0); i >= 0; i = nextBreak(body, i + 1)) {
+    if (body[i] === 13 && body[i + 1] === 10) i++;
+    if (body[i] === 12) lineCounts.push(1);
+    else lineCounts[lineCounts.length - 1]!++;
+  }
+  const pages = lineCounts.map((n) => new Array<string>(n));
+  let page = 0;
+  let line = 0;
+  let lineStart = 0;
+  for (let i = nextBreak(body, 0); i >= 0; i = nextBreak(body, i + 1)) {
+    const b = body[i];
+    pages[page]![line++] = body.toString('utf8', lineStart, i);
+    if (b === 13 && body[i + 1] === 10) i++;
+    lineStart = i + 1;
+    if (b === 12) {
+      page++;
+      line = 0;
+    }
+  }
+  pages[page]![line] = body.toString('utf8', lineStart, body.length);
+  return pages;
+}
+
+/** The next line or page break (\n, \r or \f) at or after from, or -1. */
+function nextBreak(body: Buffer, from: number): number {
+  for (let i = from; i < body.length; i++) {
+    const b = body[i]!;
+    if (b === 10 || b === 12 || b === 13) return i;
+  }
+  return -1;
+}
+
+function notTextError(source: string): BillscoreError {
+  return new BillscoreError('not-text', `${source} is not a text or PDF file (it holds binary data); give billscore a .txt, .md or .pdf bill`, source);
 }
 
 export function emptyError(source: string): BillscoreError {

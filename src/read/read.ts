@@ -2,14 +2,17 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { BillscoreError, asBillscoreError } from '../errors.js';
-import { decodeText, emptyError } from './decode.js';
+import { decodeTextPages, emptyError } from './decode.js';
 import { extractPdfPages, pdfHeaderAt } from './pdf.js';
+
+/** A page's text, or its lines (\n-separated) when read from a text file, which is decoded line by line to save memory. */
+export type Page = string | readonly string[];
 
 export interface RawBill {
   source: string;
   format: 'text' | 'pdf';
-  /** Page texts as extracted; a text file is one page unless it carries form feeds. */
-  pages: string[];
+  /** Pages as extracted; a text file is one page unless it carries form feeds. */
+  pages: Page[];
 }
 
 export const STDIN = '-';
@@ -54,8 +57,7 @@ export async function parseBill(bytes: Uint8Array, source: string): Promise<RawB
 }
 
 function textBill(bytes: Uint8Array, source: string): RawBill {
-  const text = decodeText(bytes, source);
-  return { source, format: 'text', pages: text.split('\f') };
+  return { source, format: 'text', pages: decodeTextPages(bytes, source) };
 }
 
 function tooLarge(source: string): BillscoreError {
@@ -92,15 +94,21 @@ async function readFileBounded(path: string): Promise<Uint8Array> {
     const info = await file.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (info.isFile() && info.size > MAX_BILL_BYTES) throw tooLarge(path);
+    // A regular file is read into one buffer of its size (+1 to notice growth): no chunks plus a concatenated copy.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
+    for (let size = info.isFile() ? info.size + 1 : 1 << 20; ; size = 1 << 20) {
+      const chunk = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const { bytesRead } = await file.read(chunk, filled, size - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      if (filled > 0) chunks.push(chunk.subarray(0, filled));
+      total += filled;
       if (total > MAX_BILL_BYTES) throw tooLarge(path);
+      if (filled < size) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
