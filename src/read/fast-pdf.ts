@@ -440,13 +440,16 @@ function sameRef(a: PdfObj, b: PdfObj): boolean {
   return a instanceof Ref && b instanceof Ref && a.num === b.num && a.gen === b.gen;
 }
 
+/** A content stream that inflates past this is no bill page: pdf.js, in its worker's memory limits, gets to refuse it. */
+const MAX_CONTENT_BYTES = 64 * 2 ** 20;
+
 function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
   for (const key of stream.dict.keys()) if (key !== 'Length' && key !== 'Filter') unsupported();
   const filter = pdf.fetch(stream.dict.get('Filter') ?? null);
   if (filter === null) return stream.data;
   if (!isName(filter, 'FlateDecode')) unsupported();
   // zlib is stricter than pdf.js (it checks the Adler-32 sum too); whatever it rejects goes to pdf.js.
-  return inflateSync(stream.data);
+  return inflateSync(stream.data, { maxOutputLength: MAX_CONTENT_BYTES });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -513,7 +516,7 @@ const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
 const FONT_MATRIX_0 = 0.001;
 
 class TextState {
-  ctm: Matrix = IDENTITY_MATRIX;
+  ctm: Matrix = IDENTITY_MATRIX.slice();
   fontName: string | null = null;
   fontSize = 0;
   font: Font | null = null;
@@ -627,7 +630,7 @@ class TextExtractor {
 
   run(content: Uint8Array): TextItem[] {
     const lx = new Lexer(content);
-    const args: (number | string | Name | PdfObj[] | PdfDict)[] = [];
+    const args: Operand[] = [];
     for (;;) {
       const t = lx.next();
       if (t === EOF) break;
@@ -665,34 +668,21 @@ class TextExtractor {
     return this.items;
   }
 
-  #op(cmd: string, args: (number | string | Name | PdfObj[] | PdfDict)[]): void {
-    const num = (i: number): number => {
-      const v = args[i];
-      if (typeof v !== 'number') unsupported();
-      return v;
-    };
-    const str = (i: number): string => {
-      const v = args[i];
-      if (typeof v !== 'string') unsupported();
-      return v;
-    };
-    const arity = (n: number) => {
-      if (args.length !== n) unsupported();
-    };
+  #op(cmd: string, args: Operand[]): void {
     const ignored = IGNORED_OPS[cmd];
     if (ignored !== undefined) {
-      arity(ignored);
+      arity(args, ignored);
       return;
     }
     let textState = this.#state;
     switch (cmd) {
       case 'q':
-        arity(0);
+        arity(args, 0);
         this.#stack.push(this.#state);
         this.#state = this.#state.clone();
         return;
       case 'Q': {
-        arity(0);
+        arity(args, 0);
         const prev = this.#stack.pop();
         if (!prev) unsupported();
         this.#state = prev;
@@ -700,13 +690,13 @@ class TextExtractor {
         return;
       }
       case 'cm':
-        arity(6);
-        textState.ctm = transform(textState.ctm, [num(0), num(1), num(2), num(3), num(4), num(5)]);
+        arity(args, 6);
+        textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
         return;
       case 'Tf': {
-        arity(2);
+        arity(args, 2);
         const name = args[0];
-        const size = num(1);
+        const size = num(args, 1);
         if (!(name instanceof Name)) unsupported();
         if (textState.font && name.name === textState.fontName && size === textState.fontSize) return;
         this.#flushTextContentItem();
@@ -716,58 +706,58 @@ class TextExtractor {
         return;
       }
       case 'Ts':
-        arity(1);
-        textState.textRise = num(0);
+        arity(args, 1);
+        textState.textRise = num(args, 0);
         return;
       case 'Tz':
-        arity(1);
-        textState.textHScale = num(0) / 100;
+        arity(args, 1);
+        textState.textHScale = num(args, 0) / 100;
         return;
       case 'TL':
-        arity(1);
-        textState.leading = num(0);
+        arity(args, 1);
+        textState.leading = num(args, 0);
         return;
       case 'Td':
-        arity(2);
-        textState.translateTextLineMatrix(num(0), num(1));
+        arity(args, 2);
+        textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
       case 'TD':
-        arity(2);
-        textState.leading = -num(1);
-        textState.translateTextLineMatrix(num(0), num(1));
+        arity(args, 2);
+        textState.leading = -num(args, 1);
+        textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
       case 'T*':
-        arity(0);
+        arity(args, 0);
         textState.carriageReturn();
         return;
       case 'Tm': {
-        arity(6);
-        const m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+        arity(args, 6);
+        const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
         textState.textMatrix = m.slice();
         textState.textLineMatrix = m.slice();
         this.#updateAdvanceScale();
         return;
       }
       case 'Tc':
-        arity(1);
-        textState.charSpacing = num(0);
+        arity(args, 1);
+        textState.charSpacing = num(args, 0);
         return;
       case 'Tw':
-        arity(1);
-        textState.wordSpacing = num(0);
+        arity(args, 1);
+        textState.wordSpacing = num(args, 0);
         return;
       case 'BT':
-        arity(0);
+        arity(args, 0);
         textState.textMatrix = IDENTITY_MATRIX.slice();
         textState.textLineMatrix = IDENTITY_MATRIX.slice();
         return;
       case 'ET':
-        arity(0);
+        arity(args, 0);
         return;
       case 'TJ': {
-        arity(1);
+        arity(args, 1);
         const elements = args[0];
         if (!Array.isArray(elements) || !textState.font) unsupported();
         const spaceFactor = (-1 * textState.fontSize) / 1000;
@@ -784,26 +774,26 @@ class TextExtractor {
         return;
       }
       case 'Tj':
-        arity(1);
+        arity(args, 1);
         if (!textState.font) unsupported();
-        this.#buildTextContentItem(str(0), 0);
+        this.#buildTextContentItem(str(args, 0), 0);
         return;
       case "'":
-        arity(1);
+        arity(args, 1);
         if (!textState.font) unsupported();
         textState.carriageReturn();
-        this.#buildTextContentItem(str(0), 0);
+        this.#buildTextContentItem(str(args, 0), 0);
         return;
       case '"':
-        arity(3);
+        arity(args, 3);
         if (!textState.font) unsupported();
-        textState.wordSpacing = num(0);
-        textState.charSpacing = num(1);
+        textState.wordSpacing = num(args, 0);
+        textState.charSpacing = num(args, 1);
         textState.carriageReturn();
-        this.#buildTextContentItem(str(2), 0);
+        this.#buildTextContentItem(str(args, 2), 0);
         return;
       case 'Do': {
-        arity(1);
+        arity(args, 1);
         this.#flushTextContentItem();
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
@@ -814,7 +804,7 @@ class TextExtractor {
         return;
       }
       case 'gs': {
-        arity(1);
+        arity(args, 1);
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
         const states = this.pdf.dict(this.resources.get('ExtGState') ?? null);
@@ -823,17 +813,17 @@ class TextExtractor {
         return;
       }
       case 'BMC':
-        arity(1);
+        arity(args, 1);
         if (!(args[0] instanceof Name)) unsupported();
         this.#flushTextContentItem();
         return;
       case 'BDC':
-        arity(2);
+        arity(args, 2);
         if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] instanceof Map)) unsupported();
         this.#flushTextContentItem();
         return;
       case 'EMC':
-        arity(0);
+        arity(args, 0);
         this.#flushTextContentItem();
         return;
       case 'SC':
@@ -878,10 +868,27 @@ class TextExtractor {
     this.items.push({ str: ' ', width, height: 0, transform: transform!, hasEOL: false });
   }
 
+  // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
+  // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
   #getCurrentTextTransform(): Matrix {
     const s = this.#state;
-    const tsm = [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise];
-    return transform(s.ctm, transform(s.textMatrix, tsm));
+    const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
+    const m = s.textMatrix;
+    const a0 = m[0]! * t0 + m[2]! * 0;
+    const a1 = m[1]! * t0 + m[3]! * 0;
+    const a2 = m[0]! * 0 + m[2]! * t3;
+    const a3 = m[1]! * 0 + m[3]! * t3;
+    const a4 = m[0]! * 0 + m[2]! * t5 + m[4]!;
+    const a5 = m[1]! * 0 + m[3]! * t5 + m[5]!;
+    const c = s.ctm;
+    return [
+      c[0]! * a0 + c[2]! * a1,
+      c[1]! * a0 + c[3]! * a1,
+      c[0]! * a2 + c[2]! * a3,
+      c[1]! * a2 + c[3]! * a3,
+      c[0]! * a4 + c[2]! * a5 + c[4]!,
+      c[1]! * a4 + c[3]! * a5 + c[5]!,
+    ];
   }
 
   #ensureTextContentItem(): TextContentItem {
@@ -1067,6 +1074,22 @@ class TextExtractor {
     item.initialized = false;
     item.str.length = 0;
   }
+}
+
+type Operand = number | string | Name | PdfObj[] | PdfDict;
+
+function num(args: Operand[], i: number): number {
+  const v = args[i];
+  if (typeof v !== 'number') unsupported();
+  return v;
+}
+function str(args: Operand[], i: number): string {
+  const v = args[i];
+  if (typeof v !== 'string') unsupported();
+  return v;
+}
+function arity(args: Operand[], n: number): void {
+  if (args.length !== n) unsupported();
 }
 
 function applyInverseRotation(x: number, y: number, matrix: Matrix): [number, number] {
