@@ -54,6 +54,17 @@ class Ref {
 class Cmd {
   constructor(readonly cmd: string) {}
 }
+// One Cmd per operator or keyword, so the interpreter's switch compares interned strings.
+const KNOWN_CMDS = new Map<string, Cmd>();
+function cmd(word: string): Cmd {
+  let c = KNOWN_CMDS.get(word);
+  if (!c) {
+    c = new Cmd(word);
+    if (KNOWN_CMDS.size < 1000) KNOWN_CMDS.set(word, c);
+  }
+  return c;
+}
+for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', 'q', 'Q', 'cm', 'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'Tj', 'TJ', "'", '"', 'Do', 'gs', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']) KNOWN_CMDS.set(w, new Cmd(w));
 type PdfDict = Map<string, PdfObj>;
 class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
@@ -123,7 +134,7 @@ class Lexer {
     while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) this.pos++;
     let word = '';
     for (let i = start; i < this.pos; i++) word += String.fromCharCode(b[i]!);
-    return new Cmd(word);
+    return cmd(word);
   }
 
   // pdf.js Lexer.getNumber, same arithmetic in the same order, on the plain forms 12, -3, 4.5, .5, 5. (no exponents,
@@ -870,7 +881,9 @@ class TextExtractor {
 
   // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
   // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
-  #getCurrentTextTransform(): Matrix {
+  readonly #scratch = new Float64Array(6);
+
+  #getCurrentTextTransform(out?: Float64Array): Matrix {
     const s = this.#state;
     const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
     const m = s.textMatrix;
@@ -881,6 +894,15 @@ class TextExtractor {
     const a4 = m[0]! * 0 + m[2]! * t5 + m[4]!;
     const a5 = m[1]! * 0 + m[3]! * t5 + m[5]!;
     const c = s.ctm;
+    if (out) {
+      out[0] = c[0]! * a0 + c[2]! * a1;
+      out[1] = c[1]! * a0 + c[3]! * a1;
+      out[2] = c[0]! * a2 + c[2]! * a3;
+      out[3] = c[1]! * a2 + c[3]! * a3;
+      out[4] = c[0]! * a4 + c[2]! * a5 + c[4]!;
+      out[5] = c[1]! * a4 + c[3]! * a5 + c[5]!;
+      return out as unknown as Matrix;
+    }
     return [
       c[0]! * a0 + c[2]! * a1,
       c[1]! * a0 + c[3]! * a1,
@@ -933,7 +955,7 @@ class TextExtractor {
   }
 
   #compareWithLastPosition(glyphWidth: number): boolean {
-    const currentTransform = this.#getCurrentTextTransform();
+    const currentTransform = this.#getCurrentTextTransform(this.#scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const viewBox = this.viewBox;
