@@ -554,9 +554,18 @@ class TextState {
     this.textMatrix = this.textLineMatrix.slice();
   }
   clone(): TextState {
-    const c = Object.assign(new TextState(), this);
+    const c = new TextState();
+    c.ctm = this.ctm;
+    c.fontName = this.fontName;
+    c.fontSize = this.fontSize;
+    c.font = this.font;
     c.textMatrix = this.textMatrix.slice();
     c.textLineMatrix = this.textLineMatrix.slice();
+    c.charSpacing = this.charSpacing;
+    c.wordSpacing = this.wordSpacing;
+    c.leading = this.leading;
+    c.textHScale = this.textHScale;
+    c.textRise = this.textRise;
     return c;
   }
 }
@@ -876,12 +885,13 @@ class TextExtractor {
   }
 
   #pushWhitespace(width: number, transform: Matrix | null): void {
-    this.items.push({ str: ' ', width, height: 0, transform: transform!, hasEOL: false });
+    this.items.push({ str: ' ', width, height: 0, transform: copyMatrix(transform!), hasEOL: false });
   }
 
   // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
   // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
   readonly #scratch = new Float64Array(6);
+  readonly #prev = new Float64Array(6);
 
   #getCurrentTextTransform(out?: Float64Array): Matrix {
     const s = this.#state;
@@ -1055,7 +1065,8 @@ class TextExtractor {
       scaledDim *= s.textHScale;
       s.translateTextMatrix(scaledDim, 0);
       textChunk.width += scaledDim;
-      if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform();
+      // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
+      if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform(this.#prev);
       if (this.#saveLastChar(glyph.unicode)) textChunk.str.push(' ');
       textChunk.str.push(glyph.unicode);
       if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
@@ -1112,6 +1123,10 @@ function str(args: Operand[], i: number): string {
 }
 function arity(args: Operand[], n: number): void {
   if (args.length !== n) unsupported();
+}
+
+function copyMatrix(m: Matrix): Matrix {
+  return [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
 }
 
 function applyInverseRotation(x: number, y: number, matrix: Matrix): [number, number] {
