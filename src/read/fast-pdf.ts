@@ -54,7 +54,8 @@ class Ref {
 class Cmd {
   constructor(readonly cmd: string) {}
 }
-// One Cmd per operator or keyword, so the interpreter's switch compares interned strings.
+// One Cmd per operator or keyword, so the interpreter's switch compares interned strings; operators of up to three
+// bytes are found by their bytes, without building a string.
 const KNOWN_CMDS = new Map<string, Cmd>();
 function cmd(word: string): Cmd {
   let c = KNOWN_CMDS.get(word);
@@ -65,6 +66,8 @@ function cmd(word: string): Cmd {
   return c;
 }
 for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', 'q', 'Q', 'cm', 'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'Tj', 'TJ', "'", '"', 'Do', 'gs', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']) KNOWN_CMDS.set(w, new Cmd(w));
+const SHORT_CMDS = new Map<number, Cmd>();
+for (const [w, c] of KNOWN_CMDS) if (w.length <= 3) SHORT_CMDS.set(w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8) | ((w.charCodeAt(2) || 0) << 16), c);
 type PdfDict = Map<string, PdfObj>;
 class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
@@ -132,6 +135,10 @@ class Lexer {
     if (isDelimiter(ch)) unsupported();
     const start = this.pos;
     while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) this.pos++;
+    if (this.pos - start <= 3) {
+      const known = SHORT_CMDS.get(b[start]! | ((this.pos - start > 1 ? b[start + 1]! : 0) << 8) | ((this.pos - start > 2 ? b[start + 2]! : 0) << 16));
+      if (known) return known;
+    }
     let word = '';
     for (let i = start; i < this.pos; i++) word += String.fromCharCode(b[i]!);
     return cmd(word);
@@ -527,17 +534,20 @@ const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
 const FONT_MATRIX_0 = 0.001;
 
 class TextState {
-  ctm: Matrix = IDENTITY_MATRIX.slice();
   fontName: string | null = null;
   fontSize = 0;
   font: Font | null = null;
-  textMatrix: Matrix = IDENTITY_MATRIX.slice();
-  textLineMatrix: Matrix = IDENTITY_MATRIX.slice();
   charSpacing = 0;
   wordSpacing = 0;
   leading = 0;
   textHScale = 1;
   textRise = 0;
+
+  constructor(
+    public ctm: Matrix = IDENTITY_MATRIX.slice(),
+    public textMatrix: Matrix = IDENTITY_MATRIX.slice(),
+    public textLineMatrix: Matrix = IDENTITY_MATRIX.slice(),
+  ) {}
 
   translateTextMatrix(x: number, y: number): void {
     const m = this.textMatrix;
@@ -554,13 +564,10 @@ class TextState {
     this.textMatrix = this.textLineMatrix.slice();
   }
   clone(): TextState {
-    const c = new TextState();
-    c.ctm = this.ctm;
+    const c = new TextState(this.ctm, this.textMatrix.slice(), this.textLineMatrix.slice());
     c.fontName = this.fontName;
     c.fontSize = this.fontSize;
     c.font = this.font;
-    c.textMatrix = this.textMatrix.slice();
-    c.textLineMatrix = this.textLineMatrix.slice();
     c.charSpacing = this.charSpacing;
     c.wordSpacing = this.wordSpacing;
     c.leading = this.leading;
@@ -755,7 +762,7 @@ class TextExtractor {
       case 'Tm': {
         arity(args, 6);
         const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
-        textState.textMatrix = m.slice();
+        textState.textMatrix = m;
         textState.textLineMatrix = m.slice();
         this.#updateAdvanceScale();
         return;
