@@ -6,9 +6,14 @@
 // of pdf-parse 2.4.5's PDFParse.getPageText, so that item positions, inserted spaces and line breaks come out the same
 // to the last floating-point bit. Anything unexpected (an unknown operator, a damaged object, an odd number) makes the
 // whole file fall back to pdf.js rather than guess.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFJS_VERSION, STANDARD_FONT_GLYPHS } from './fast-pdf-fonts.js';
+
+/** The pdf-parse whose PDFParse.getPageText is ported below. */
+const PDF_PARSE_VERSION = '2.4.5';
 
 class Unsupported extends Error {}
 
@@ -18,12 +23,25 @@ function unsupported(): never {
 
 let portedFromInstalledPdfJs: boolean | undefined;
 
-/** Whether the pdf.js installed is the one this port and its font tables follow; after an upgrade, pdf.js reads everything. */
+
+/** Whether pdf-parse and pdf.js are the versions ported here; after an upgrade of either, pdf.js reads everything. */
 function portedFromInstalled(): boolean {
   if (portedFromInstalledPdfJs === undefined) {
     try {
-      const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
-      portedFromInstalledPdfJs = (fromPdfParse('pdfjs-dist/package.json') as { version?: string }).version === PDFJS_VERSION;
+      const pdfParseEntry = createRequire(import.meta.url).resolve('pdf-parse');
+      const pdfjsVersion = (createRequire(pdfParseEntry)('pdfjs-dist/package.json') as { version?: string }).version;
+      // pdf-parse does not export its package.json: find it above its entry point.
+      let dir = dirname(pdfParseEntry);
+      let pdfParseVersion: string | undefined;
+      for (let i = 0; i < 6 && pdfParseVersion === undefined; i++, dir = dirname(dir)) {
+        try {
+          const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (pkg.name === 'pdf-parse') pdfParseVersion = pkg.version;
+        } catch {
+          // no package.json at this level
+        }
+      }
+      portedFromInstalledPdfJs = pdfjsVersion === PDFJS_VERSION && pdfParseVersion === PDF_PARSE_VERSION;
     } catch {
       portedFromInstalledPdfJs = false;
     }
