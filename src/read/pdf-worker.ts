@@ -1,5 +1,7 @@
 // PDF bytes to page texts with pdf-parse (pdf.js). Runs in a worker thread from pdf-pool.ts, or in-thread where no built worker exists.
 import { parentPort, workerData } from 'node:worker_threads';
+import { fastExtractPages } from './fast-pdf.js';
+import { loadPdfJs } from './pdfjs.js';
 
 export const PDF_WORKER_ROLE = 'billscore-pdf';
 
@@ -12,8 +14,10 @@ export interface PdfRequest {
 export type PdfResponse = { id: number; pages: string[] } | { id: number; error: { name: string; message: string } };
 
 export async function extractPages(bytes: Uint8Array): Promise<string[]> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: bytes, verbosity: 0 });
+  const fast = process.env.BILLSCORE_PDF_FAST === '0' ? null : fastExtractPages(bytes);
+  if (fast) return fast;
+  const { PDFParse, worker } = await loadPdfJs();
+  const parser = new PDFParse({ data: bytes, verbosity: 0, worker: worker as never });
   try {
     const result = await parser.getText({ pageJoiner: '' });
     return result.pages.map((p) => p.text);

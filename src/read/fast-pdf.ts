@@ -1,0 +1,1205 @@
+// A fast path for simple PDFs: the page texts pdf-parse would give, without pdf.js, or null when the file holds anything
+// outside the narrow subset handled here (then pdf.js reads it). The subset is what bill typesetters such as PDFKit write:
+// one classic xref table, no encryption, uncompressed or Flate content streams, and the standard fonts, not embedded.
+//
+// The text logic is a line-by-line port of pdf.js 5.4.296's PartialEvaluator.getTextContent (horizontal fonts only) and
+// of pdf-parse 2.4.5's PDFParse.getPageText, so that item positions, inserted spaces and line breaks come out the same
+// to the last floating-point bit. Anything unexpected (an unknown operator, a damaged object, an odd number) makes the
+// whole file fall back to pdf.js rather than guess.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { PDFJS_VERSION, STANDARD_FONT_GLYPHS } from './fast-pdf-fonts.js';
+
+/** The pdf-parse whose PDFParse.getPageText is ported below. */
+const PDF_PARSE_VERSION = '2.4.5';
+
+class Unsupported extends Error {}
+
+function unsupported(): never {
+  throw new Unsupported();
+}
+
+let portedFromInstalledPdfJs: boolean | undefined;
+
+
+/** Whether pdf-parse and pdf.js are the versions ported here; after an upgrade of either, pdf.js reads everything. */
+function portedFromInstalled(): boolean {
+  if (portedFromInstalledPdfJs === undefined) {
+    try {
+      const pdfParseEntry = createRequire(import.meta.url).resolve('pdf-parse');
+      const pdfjsVersion = (createRequire(pdfParseEntry)('pdfjs-dist/package.json') as { version?: string }).version;
+      // pdf-parse does not export its package.json: find it above its entry point.
+      let dir = dirname(pdfParseEntry);
+      let pdfParseVersion: string | undefined;
+      for (let i = 0; i < 6 && pdfParseVersion === undefined; i++, dir = dirname(dir)) {
+        try {
+          const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (pkg.name === 'pdf-parse') pdfParseVersion = pkg.version;
+        } catch {
+          // no package.json at this level
+        }
+      }
+      portedFromInstalledPdfJs = pdfjsVersion === PDFJS_VERSION && pdfParseVersion === PDF_PARSE_VERSION;
+    } catch {
+      portedFromInstalledPdfJs = false;
+    }
+  }
+  return portedFromInstalledPdfJs;
+}
+
+/** Page texts as pdf-parse's getText gives them, or null when pdf.js must read this file. */
+export function fastExtractPages(bytes: Uint8Array): string[] | null {
+  if (!portedFromInstalled()) return null;
+  try {
+    return new SimplePdf(bytes).pageTexts();
+  } catch {
+    // Unsupported, a zlib error, a stack overflow on absurd nesting, or a bug here: pdf.js has the last word.
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Objects
+
+class Name {
+  constructor(readonly name: string) {}
+}
+class Ref {
+  constructor(readonly num: number, readonly gen: number) {}
+}
+class Cmd {
+  constructor(readonly cmd: string) {}
+}
+// One Cmd per operator or keyword, so the interpreter's switch compares interned strings; operators of up to three
+// bytes are found by their bytes, without building a string.
+const KNOWN_CMDS = new Map<string, Cmd>();
+function cmd(word: string): Cmd {
+  let c = KNOWN_CMDS.get(word);
+  if (!c) {
+    c = new Cmd(word);
+    if (KNOWN_CMDS.size < 1000) KNOWN_CMDS.set(word, c);
+  }
+  return c;
+}
+for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', 'q', 'Q', 'cm', 'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'Tj', 'TJ', "'", '"', 'Do', 'gs', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']) KNOWN_CMDS.set(w, new Cmd(w));
+const SHORT_CMDS = new Map<number, Cmd>();
+for (const [w, c] of KNOWN_CMDS) if (w.length <= 3) SHORT_CMDS.set(w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8) | ((w.charCodeAt(2) || 0) << 16), c);
+type PdfDict = Map<string, PdfObj>;
+class PdfStream {
+  constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
+}
+type PdfObj = number | string | boolean | null | Name | Ref | PdfObj[] | PdfDict | PdfStream;
+
+const EOF = Symbol('eof');
+
+function isWhiteSpace(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09 || ch === 0x0d || ch === 0x0a || ch === 0x0c || ch === 0x00;
+}
+function isDelimiter(ch: number): boolean {
+  return ch === 0x28 || ch === 0x29 || ch === 0x3c || ch === 0x3e || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d || ch === 0x2f || ch === 0x25;
+}
+
+/** A strict tokenizer: well-formed tokens only, each read as pdf.js's Lexer reads it. */
+class Lexer {
+  pos: number;
+  constructor(readonly bytes: Uint8Array, start = 0, readonly end = bytes.length) {
+    this.pos = start;
+  }
+
+  skipSpace(): void {
+    const b = this.bytes;
+    while (this.pos < this.end) {
+      const ch = b[this.pos]!;
+      if (isWhiteSpace(ch)) this.pos++;
+      else if (ch === 0x25) {
+        while (this.pos < this.end && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
+      } else break;
+    }
+  }
+
+  /** The next token: a number, string, name, command, or one of the punctuation strings "[", "]", "<<", ">>". */
+  next(): number | string | Name | Cmd | typeof EOF | '[' | ']' | '<<' | '>>' | { str: string } {
+    this.skipSpace();
+    if (this.pos >= this.end) return EOF;
+    const b = this.bytes;
+    const ch = b[this.pos]!;
+    if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e) return this.number();
+    switch (ch) {
+      case 0x28:
+        return { str: this.literalString() };
+      case 0x2f:
+        return this.name();
+      case 0x5b:
+        this.pos++;
+        return '[';
+      case 0x5d:
+        this.pos++;
+        return ']';
+      case 0x3c:
+        if (b[this.pos + 1] === 0x3c) {
+          this.pos += 2;
+          return '<<';
+        }
+        return { str: this.hexString() };
+      case 0x3e:
+        if (b[this.pos + 1] === 0x3e) {
+          this.pos += 2;
+          return '>>';
+        }
+        unsupported();
+    }
+    if (isDelimiter(ch)) unsupported();
+    const start = this.pos;
+    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) this.pos++;
+    if (this.pos - start <= 3) {
+      const known = SHORT_CMDS.get(b[start]! | ((this.pos - start > 1 ? b[start + 1]! : 0) << 8) | ((this.pos - start > 2 ? b[start + 2]! : 0) << 16));
+      if (known) return known;
+    }
+    let word = '';
+    for (let i = start; i < this.pos; i++) word += String.fromCharCode(b[i]!);
+    return cmd(word);
+  }
+
+  // pdf.js Lexer.getNumber, same arithmetic in the same order, on the plain forms 12, -3, 4.5, .5, 5. (no exponents,
+  // doubled signs or line breaks).
+  number(): number {
+    const b = this.bytes;
+    let ch = b[this.pos]!;
+    let sign = 1;
+    let divideBy = 0;
+    if (ch === 0x2d) {
+      sign = -1;
+      ch = b[++this.pos]!;
+    } else if (ch === 0x2b) {
+      ch = b[++this.pos]!;
+    }
+    if (ch === 0x2e) {
+      divideBy = 10;
+      ch = b[++this.pos]!;
+    }
+    if (!(ch >= 0x30 && ch <= 0x39)) unsupported();
+    let baseValue = ch - 0x30;
+    for (;;) {
+      ch = ++this.pos < this.end ? b[this.pos]! : -1;
+      if (ch >= 0x30 && ch <= 0x39) {
+        if (divideBy !== 0) divideBy *= 10;
+        baseValue = baseValue * 10 + (ch - 0x30);
+      } else if (ch === 0x2e) {
+        if (divideBy === 0) divideBy = 1;
+        else unsupported();
+      } else break;
+    }
+    if (ch !== -1 && !isWhiteSpace(ch) && !isDelimiter(ch)) unsupported();
+    if (divideBy !== 0) baseValue /= divideBy;
+    return sign * baseValue;
+  }
+
+  // pdf.js Lexer.getString, refusing unterminated strings and octal escapes above 255.
+  literalString(): string {
+    const b = this.bytes;
+    let depth = 1;
+    let out = '';
+    this.pos++;
+    for (;;) {
+      if (this.pos >= this.end) unsupported();
+      const ch = b[this.pos++]!;
+      if (ch === 0x28) {
+        depth++;
+        out += '(';
+      } else if (ch === 0x29) {
+        if (--depth === 0) return out;
+        out += ')';
+      } else if (ch === 0x5c) {
+        if (this.pos >= this.end) unsupported();
+        const e = b[this.pos++]!;
+        switch (e) {
+          case 0x6e: out += '\n'; break;
+          case 0x72: out += '\r'; break;
+          case 0x74: out += '\t'; break;
+          case 0x62: out += '\b'; break;
+          case 0x66: out += '\f'; break;
+          case 0x0d:
+            if (b[this.pos] === 0x0a) this.pos++;
+            break;
+          case 0x0a:
+            break;
+          default:
+            if (e >= 0x30 && e <= 0x37) {
+              let x = e & 0x0f;
+              if (b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37) {
+                x = (x << 3) + (b[this.pos++]! & 0x0f);
+                if (b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37) x = (x << 3) + (b[this.pos++]! & 0x0f);
+              }
+              if (x > 0xff) unsupported();
+              out += String.fromCharCode(x);
+            } else out += String.fromCharCode(e);
+        }
+      } else out += String.fromCharCode(ch);
+    }
+  }
+
+  hexString(): string {
+    const b = this.bytes;
+    let out = '';
+    let high = -1;
+    this.pos++;
+    for (;;) {
+      if (this.pos >= this.end) unsupported();
+      const ch = b[this.pos++]!;
+      if (ch === 0x3e) break;
+      if (isWhiteSpace(ch)) continue;
+      const v = ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x66 ? (ch | 0x20) - 0x57 : -1;
+      if (v < 0) unsupported();
+      if (high < 0) high = v;
+      else {
+        out += String.fromCharCode((high << 4) | v);
+        high = -1;
+      }
+    }
+    if (high >= 0) unsupported();
+    return out;
+  }
+
+  name(): Name {
+    const b = this.bytes;
+    const start = ++this.pos;
+    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) {
+      if (b[this.pos] === 0x23 || b[this.pos]! > 0x7e || b[this.pos]! < 0x21) unsupported();
+      this.pos++;
+    }
+    if (this.pos === start) unsupported();
+    let s = '';
+    for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
+    return new Name(s);
+  }
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// File structure
+
+class SimplePdf {
+  readonly #offsets = new Map<number, number>();
+  readonly #cache = new Map<number, PdfObj>();
+  readonly #trailer: PdfDict;
+
+  constructor(readonly bytes: Uint8Array) {
+    if (latin1(bytes, 0, 5) !== '%PDF-') unsupported();
+    const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
+    // pdf.js falls back to rebuilding the xref for linearized, incrementally updated or odd files: leave those to it.
+    const m = /startxref[\r\n ]+(\d+)[\r\n ]+%%EOF[\r\n ]*$/.exec(tail);
+    if (!m || tail.indexOf('startxref') !== tail.lastIndexOf('startxref')) unsupported();
+    const xrefAt = Number(m[1]);
+    if (latin1(bytes, xrefAt, xrefAt + 4) !== 'xref') unsupported();
+    const lx = new Lexer(bytes, xrefAt + 4);
+    const first = lx.next();
+    const count = lx.next();
+    if (first !== 0 || typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1e6) unsupported();
+    lx.skipSpace();
+    // Fixed 20-byte entries: "oooooooooo ggggg n\r\n" (the line end may be " \n", " \r" or "\r\n").
+    for (let i = 0; i < count; i++) {
+      const e = latin1(bytes, lx.pos, lx.pos + 20);
+      const em = /^(\d{10}) (\d{5}) ([nf])(?: \n| \r|\r\n)$/.exec(e);
+      if (!em) unsupported();
+      if (i === 0 ? em[3] !== 'f' : em[3] !== 'n' || em[2] !== '00000') unsupported();
+      if (i > 0) this.#offsets.set(i, Number(em[1]));
+      lx.pos += 20;
+    }
+    const t = lx.next();
+    if (!(t instanceof Cmd) || t.cmd !== 'trailer') unsupported();
+    const trailer = this.#parseObject(lx);
+    if (!(trailer instanceof Map)) unsupported();
+    for (const key of trailer.keys()) if (key !== 'Size' && key !== 'Root' && key !== 'Info' && key !== 'ID') unsupported();
+    if (trailer.get('Size') !== count) unsupported();
+    const end = lx.next();
+    if (!(end instanceof Cmd) || end.cmd !== 'startxref') unsupported();
+    this.#trailer = trailer;
+  }
+
+  #parseObject(lx: Lexer, token = lx.next()): PdfObj {
+    if (typeof token === 'number') {
+      // "num gen R" is a reference.
+      if (Number.isInteger(token) && token >= 0) {
+        const save = lx.pos;
+        const gen = lx.next();
+        if (typeof gen === 'number' && Number.isInteger(gen) && gen >= 0) {
+          const r = lx.next();
+          if (r instanceof Cmd && r.cmd === 'R') return new Ref(token, gen);
+        }
+        lx.pos = save;
+      }
+      return token;
+    }
+    if (token === '[') {
+      const arr: PdfObj[] = [];
+      for (;;) {
+        const t = lx.next();
+        if (t === ']') return arr;
+        arr.push(this.#parseObject(lx, t));
+      }
+    }
+    if (token === '<<') {
+      const dict: PdfDict = new Map();
+      for (;;) {
+        const k = lx.next();
+        if (k === '>>') return dict;
+        if (!(k instanceof Name) || dict.has(k.name)) unsupported();
+        dict.set(k.name, this.#parseObject(lx));
+      }
+    }
+    if (token instanceof Name) return token;
+    if (token instanceof Cmd) {
+      if (token.cmd === 'true') return true;
+      if (token.cmd === 'false') return false;
+      if (token.cmd === 'null') return null;
+      unsupported();
+    }
+    if (typeof token === 'object' && token !== null && 'str' in token) return token.str;
+    return unsupported();
+  }
+
+  fetch(obj: PdfObj): PdfObj {
+    if (!(obj instanceof Ref)) return obj;
+    if (obj.gen !== 0) unsupported();
+    const cached = this.#cache.get(obj.num);
+    if (cached !== undefined) return cached;
+    const at = this.#offsets.get(obj.num);
+    if (at === undefined) unsupported();
+    const lx = new Lexer(this.bytes, at);
+    if (lx.next() !== obj.num || lx.next() !== 0) unsupported();
+    const kw = lx.next();
+    if (!(kw instanceof Cmd) || kw.cmd !== 'obj') unsupported();
+    let value = this.#parseObject(lx);
+    const after = lx.next();
+    if (after instanceof Cmd && after.cmd === 'stream') {
+      if (!(value instanceof Map)) unsupported();
+      value = this.#stream(value, lx.pos);
+    } else if (!(after instanceof Cmd && after.cmd === 'endobj')) unsupported();
+    if (value instanceof Ref) unsupported();
+    this.#cache.set(obj.num, value);
+    return value;
+  }
+
+  #stream(dict: PdfDict, afterKeyword: number): PdfStream {
+    const b = this.bytes;
+    let start = afterKeyword;
+    if (b[start] === 0x0d && b[start + 1] === 0x0a) start += 2;
+    else if (b[start] === 0x0a) start += 1;
+    else unsupported();
+    const length = dict.get('Length');
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || start + length > b.length) unsupported();
+    let end = start + length;
+    if (b[end] === 0x0d && b[end + 1] === 0x0a) end += 2;
+    else if (b[end] === 0x0a || b[end] === 0x0d) end += 1;
+    if (latin1(b, end, end + 9) !== 'endstream') unsupported();
+    const lx = new Lexer(b, end + 9);
+    const kw = lx.next();
+    if (!(kw instanceof Cmd) || kw.cmd !== 'endobj') unsupported();
+    return new PdfStream(dict, b.subarray(start, start + length));
+  }
+
+  dict(obj: PdfObj): PdfDict {
+    const d = this.fetch(obj);
+    if (!(d instanceof Map)) unsupported();
+    return d;
+  }
+
+  pageTexts(): string[] {
+    const root = this.dict(this.#trailer.get('Root') ?? null);
+    if (!isName(root.get('Type'), 'Catalog')) unsupported();
+    const pages: PageInfo[] = [];
+    const seen = new Set<number>();
+    const walk = (node: PdfDict, inherited: Inherited, parent: Ref | undefined, ref: Ref): void => {
+      if (seen.has(ref.num)) unsupported();
+      seen.add(ref.num);
+      // pdf.js inherits along /Parent links and merges Resources found at several levels: keep to plain trees.
+      if (parent !== undefined && !sameRef(node.get('Parent') ?? null, parent)) unsupported();
+      if (node.has('CropBox') || node.has('Rotate') || (node.has('Resources') && inherited.resources !== undefined)) unsupported();
+      const here: Inherited = {
+        resources: node.has('Resources') ? node.get('Resources')! : inherited.resources,
+        mediaBox: node.has('MediaBox') ? node.get('MediaBox')! : inherited.mediaBox,
+      };
+      if (isName(node.get('Type'), 'Pages')) {
+        const kids = this.fetch(node.get('Kids') ?? null);
+        if (!Array.isArray(kids)) unsupported();
+        const before = pages.length;
+        for (const kid of kids) {
+          if (!(kid instanceof Ref)) unsupported();
+          walk(this.dict(kid), here, ref, kid);
+        }
+        if (node.get('Count') !== pages.length - before) unsupported();
+      } else if (isName(node.get('Type'), 'Page')) {
+        const userUnit = node.get('UserUnit');
+        if (userUnit !== undefined && userUnit !== 1) unsupported();
+        pages.push({ dict: node, ...here });
+      } else unsupported();
+    };
+    const pagesRef = root.get('Pages') ?? null;
+    if (!(pagesRef instanceof Ref)) unsupported();
+    walk(this.dict(pagesRef), { resources: undefined, mediaBox: undefined }, undefined, pagesRef);
+    if (pages.length === 0) unsupported();
+    return pages.map((p) => this.#pageText(p));
+  }
+
+  #pageText(page: PageInfo): string {
+    const mediaBox = this.fetch(page.mediaBox ?? null);
+    if (!Array.isArray(mediaBox) || mediaBox.length !== 4 || !mediaBox.every((n) => typeof n === 'number')) unsupported();
+    const [a, b2, c, d] = mediaBox as number[];
+    // pdf.js Util.normalizeRect, and its refusal of empty boxes.
+    const view = [Math.min(a!, c!), Math.min(b2!, d!), Math.max(a!, c!), Math.max(b2!, d!)];
+    if (!(view[2]! - view[0]! > 0 && view[3]! - view[1]! > 0)) unsupported();
+    const resources = page.resources === undefined ? new Map() : this.dict(page.resources);
+    const contents = this.fetch(page.dict.get('Contents') ?? null);
+    if (!(contents instanceof PdfStream)) unsupported();
+    const items = new TextExtractor(this, resources, view).run(decodeStream(this, contents));
+    return assemblePageText(items, view);
+  }
+}
+
+interface Inherited {
+  resources: PdfObj | undefined;
+  mediaBox: PdfObj | undefined;
+}
+interface PageInfo extends Inherited {
+  dict: PdfDict;
+}
+
+function isName(obj: PdfObj | undefined, name: string): boolean {
+  return obj instanceof Name && obj.name === name;
+}
+function sameRef(a: PdfObj, b: PdfObj): boolean {
+  return a instanceof Ref && b instanceof Ref && a.num === b.num && a.gen === b.gen;
+}
+
+/** A content stream that inflates past this is no bill page: pdf.js, in its worker's memory limits, gets to refuse it. */
+const MAX_CONTENT_BYTES = 64 * 2 ** 20;
+
+function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
+  for (const key of stream.dict.keys()) if (key !== 'Length' && key !== 'Filter') unsupported();
+  const filter = pdf.fetch(stream.dict.get('Filter') ?? null);
+  if (filter === null) return stream.data;
+  if (!isName(filter, 'FlateDecode')) unsupported();
+  // zlib is stricter than pdf.js (it checks the Adler-32 sum too); whatever it rejects goes to pdf.js.
+  return inflateSync(stream.data, { maxOutputLength: MAX_CONTENT_BYTES });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Fonts
+
+interface Glyph {
+  unicode: string;
+  width: number;
+  isWhitespace: boolean;
+  isZeroWidthDiacritic: boolean;
+  isInvisibleFormatMark: boolean;
+}
+
+interface Font {
+  glyphs: Glyph[];
+}
+
+// pdf.js getCharUnicodeCategory, as written there.
+const SpecialCharRegExp = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+
+const fontCache = new Map<string, Font>();
+
+function standardFont(pdf: SimplePdf, dict: PdfDict): Font {
+  for (const key of dict.keys()) if (key !== 'Type' && key !== 'Subtype' && key !== 'BaseFont' && key !== 'Encoding' && key !== 'Name') unsupported();
+  if (!isName(dict.get('Type'), 'Font') || !isName(dict.get('Subtype'), 'Type1')) unsupported();
+  const base = dict.get('BaseFont');
+  const encoding = pdf.fetch(dict.get('Encoding') ?? null);
+  if (!(base instanceof Name) || !(encoding === null || isName(encoding, 'WinAnsiEncoding'))) unsupported();
+  const key = `${base.name}|${encoding === null ? '' : 'WinAnsiEncoding'}`;
+  let font = fontCache.get(key);
+  if (!font) {
+    const table = STANDARD_FONT_GLYPHS[key];
+    if (!table) unsupported();
+    font = {
+      glyphs: table.widths.map((width, code) => {
+        const unicode = table.unicode[code]!;
+        const groups = SpecialCharRegExp.exec(unicode);
+        return { unicode, width, isWhitespace: !!groups?.[1], isZeroWidthDiacritic: !!groups?.[2], isInvisibleFormatMark: !!groups?.[3] };
+      }),
+    };
+    fontCache.set(key, font);
+  }
+  return font;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Text content: pdf.js getTextContent
+
+type Matrix = number[];
+
+// pdf.js Util.transform.
+function transform(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
+    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
+    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
+    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
+    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
+    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+  ];
+}
+
+const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
+const FONT_MATRIX_0 = 0.001;
+
+class TextState {
+  fontName: string | null = null;
+  fontSize = 0;
+  font: Font | null = null;
+  charSpacing = 0;
+  wordSpacing = 0;
+  leading = 0;
+  textHScale = 1;
+  textRise = 0;
+
+  constructor(
+    public ctm: Matrix = IDENTITY_MATRIX.slice(),
+    public textMatrix: Matrix = IDENTITY_MATRIX.slice(),
+    public textLineMatrix: Matrix = IDENTITY_MATRIX.slice(),
+  ) {}
+
+  translateTextMatrix(x: number, y: number): void {
+    const m = this.textMatrix;
+    m[4] = m[0]! * x + m[2]! * y + m[4]!;
+    m[5] = m[1]! * x + m[3]! * y + m[5]!;
+  }
+  translateTextLineMatrix(x: number, y: number): void {
+    const m = this.textLineMatrix;
+    m[4] = m[0]! * x + m[2]! * y + m[4]!;
+    m[5] = m[1]! * x + m[3]! * y + m[5]!;
+  }
+  carriageReturn(): void {
+    this.translateTextLineMatrix(0, -this.leading);
+    this.textMatrix = this.textLineMatrix.slice();
+  }
+  clone(): TextState {
+    const c = new TextState(this.ctm, this.textMatrix.slice(), this.textLineMatrix.slice());
+    c.fontName = this.fontName;
+    c.fontSize = this.fontSize;
+    c.font = this.font;
+    c.charSpacing = this.charSpacing;
+    c.wordSpacing = this.wordSpacing;
+    c.leading = this.leading;
+    c.textHScale = this.textHScale;
+    c.textRise = this.textRise;
+    return c;
+  }
+}
+
+export interface TextItem {
+  str: string;
+  width: number;
+  height: number;
+  transform: Matrix;
+  hasEOL: boolean;
+}
+
+interface TextContentItem {
+  initialized: boolean;
+  str: string[];
+  totalWidth: number;
+  totalHeight: number;
+  width: number;
+  height: number;
+  prevTransform: Matrix | null;
+  textAdvanceScale: number;
+  spaceInFlowMin: number;
+  spaceInFlowMax: number;
+  trackingSpaceMin: number;
+  negativeSpaceMax: number;
+  notASpace: number;
+  transform: Matrix | null;
+  hasEOL: boolean;
+}
+
+const TRACKING_SPACE_FACTOR = 0.102;
+const NOT_A_SPACE_FACTOR = 0.03;
+const NEGATIVE_SPACE_FACTOR = -0.2;
+const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
+const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
+const VERTICAL_SHIFT_RATIO = 0.25;
+
+// Operators that change nothing getTextContent looks at, with their operand counts.
+const IGNORED_OPS: Record<string, number> = {
+  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1,
+  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4, S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
+  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, Tr: 1, MP: 1, DP: 2,
+};
+
+function normalizeUnicode(str: string): string {
+  return str.replaceAll(NormalizeRegex, (_, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : p2 ? 'ſt'.repeat(p2.length) : ''));
+}
+// pdf.js normalizeUnicode's pattern.
+const NormalizeRegex =
+  /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+
+class TextExtractor {
+  readonly items: TextItem[] = [];
+  readonly #fonts = new Map<string, Font>();
+  #state = new TextState();
+  readonly #stack: TextState[] = [];
+  readonly #item: TextContentItem = {
+    initialized: false,
+    str: [],
+    totalWidth: 0,
+    totalHeight: 0,
+    width: 0,
+    height: 0,
+    prevTransform: null,
+    textAdvanceScale: 0,
+    spaceInFlowMin: 0,
+    spaceInFlowMax: 0,
+    trackingSpaceMin: Infinity,
+    negativeSpaceMax: -Infinity,
+    notASpace: -Infinity,
+    transform: null,
+    hasEOL: false,
+  };
+  readonly #twoLastChars = [' ', ' '];
+  #twoLastCharsPos = 0;
+
+  constructor(
+    readonly pdf: SimplePdf,
+    readonly resources: PdfDict,
+    readonly viewBox: number[],
+  ) {}
+
+  run(content: Uint8Array): TextItem[] {
+    const lx = new Lexer(content);
+    const args: Operand[] = [];
+    for (;;) {
+      const t = lx.next();
+      if (t === EOF) break;
+      if (t instanceof Cmd) {
+        this.#op(t.cmd, args);
+        args.length = 0;
+      } else if (t === '[') {
+        // Only TJ takes an array here: strings and numbers.
+        const arr: PdfObj[] = [];
+        for (;;) {
+          const e = lx.next();
+          if (e === ']') break;
+          if (typeof e === 'number') arr.push(e);
+          else if (typeof e === 'object' && e !== null && 'str' in e) arr.push(e.str);
+          else unsupported();
+        }
+        args.push(arr);
+      } else if (t === '<<') {
+        // BDC's property list: skipped whole (marked content is not extracted).
+        let depth = 1;
+        while (depth > 0) {
+          const e = lx.next();
+          if (e === EOF) unsupported();
+          if (e === '<<') depth++;
+          else if (e === '>>') depth--;
+        }
+        args.push(new Map());
+      } else if (t === ']' || t === '>>') unsupported();
+      else if (typeof t === 'object' && 'str' in t) args.push(t.str);
+      else args.push(t as number | Name);
+      if (args.length > 33) unsupported();
+    }
+    if (this.#stack.length !== 0) unsupported();
+    this.#flushTextContentItem();
+    return this.items;
+  }
+
+  #op(cmd: string, args: Operand[]): void {
+    const ignored = IGNORED_OPS[cmd];
+    if (ignored !== undefined) {
+      arity(args, ignored);
+      return;
+    }
+    let textState = this.#state;
+    switch (cmd) {
+      case 'q':
+        arity(args, 0);
+        this.#stack.push(this.#state);
+        this.#state = this.#state.clone();
+        return;
+      case 'Q': {
+        arity(args, 0);
+        const prev = this.#stack.pop();
+        if (!prev) unsupported();
+        this.#state = prev;
+        if (textState.font !== prev.font || textState.fontSize !== prev.fontSize || textState.fontName !== prev.fontName) this.#flushTextContentItem();
+        return;
+      }
+      case 'cm':
+        arity(args, 6);
+        textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
+        return;
+      case 'Tf': {
+        arity(args, 2);
+        const name = args[0];
+        const size = num(args, 1);
+        if (!(name instanceof Name)) unsupported();
+        if (textState.font && name.name === textState.fontName && size === textState.fontSize) return;
+        this.#flushTextContentItem();
+        textState.fontName = name.name;
+        textState.fontSize = size;
+        textState.font = this.#loadFont(name.name);
+        return;
+      }
+      case 'Ts':
+        arity(args, 1);
+        textState.textRise = num(args, 0);
+        return;
+      case 'Tz':
+        arity(args, 1);
+        textState.textHScale = num(args, 0) / 100;
+        return;
+      case 'TL':
+        arity(args, 1);
+        textState.leading = num(args, 0);
+        return;
+      case 'Td':
+        arity(args, 2);
+        textState.translateTextLineMatrix(num(args, 0), num(args, 1));
+        textState.textMatrix = textState.textLineMatrix.slice();
+        return;
+      case 'TD':
+        arity(args, 2);
+        textState.leading = -num(args, 1);
+        textState.translateTextLineMatrix(num(args, 0), num(args, 1));
+        textState.textMatrix = textState.textLineMatrix.slice();
+        return;
+      case 'T*':
+        arity(args, 0);
+        textState.carriageReturn();
+        return;
+      case 'Tm': {
+        arity(args, 6);
+        const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
+        textState.textMatrix = m;
+        textState.textLineMatrix = m.slice();
+        this.#updateAdvanceScale();
+        return;
+      }
+      case 'Tc':
+        arity(args, 1);
+        textState.charSpacing = num(args, 0);
+        return;
+      case 'Tw':
+        arity(args, 1);
+        textState.wordSpacing = num(args, 0);
+        return;
+      case 'BT':
+        arity(args, 0);
+        textState.textMatrix = IDENTITY_MATRIX.slice();
+        textState.textLineMatrix = IDENTITY_MATRIX.slice();
+        return;
+      case 'ET':
+        arity(args, 0);
+        return;
+      case 'TJ': {
+        arity(args, 1);
+        const elements = args[0];
+        if (!Array.isArray(elements) || !textState.font) unsupported();
+        const spaceFactor = (-1 * textState.fontSize) / 1000;
+        const buffer: string[] = [];
+        for (const item of elements) {
+          if (typeof item === 'string') buffer.push(item);
+          else if (typeof item === 'number' && item !== 0) {
+            const chars = buffer.join('');
+            buffer.length = 0;
+            this.#buildTextContentItem(chars, item * spaceFactor);
+          }
+        }
+        if (buffer.length > 0) this.#buildTextContentItem(buffer.join(''), 0);
+        return;
+      }
+      case 'Tj':
+        arity(args, 1);
+        if (!textState.font) unsupported();
+        this.#buildTextContentItem(str(args, 0), 0);
+        return;
+      case "'":
+        arity(args, 1);
+        if (!textState.font) unsupported();
+        textState.carriageReturn();
+        this.#buildTextContentItem(str(args, 0), 0);
+        return;
+      case '"':
+        arity(args, 3);
+        if (!textState.font) unsupported();
+        textState.wordSpacing = num(args, 0);
+        textState.charSpacing = num(args, 1);
+        textState.carriageReturn();
+        this.#buildTextContentItem(str(args, 2), 0);
+        return;
+      case 'Do': {
+        arity(args, 1);
+        this.#flushTextContentItem();
+        const name = args[0];
+        if (!(name instanceof Name)) unsupported();
+        const xobjs = this.pdf.dict(this.resources.get('XObject') ?? null);
+        const xobj = this.pdf.fetch(xobjs.get(name.name) ?? null);
+        // Images hold no text; forms would need their own pass, so pdf.js reads those files.
+        if (!(xobj instanceof PdfStream) || !isName(xobj.dict.get('Subtype'), 'Image')) unsupported();
+        return;
+      }
+      case 'gs': {
+        arity(args, 1);
+        const name = args[0];
+        if (!(name instanceof Name)) unsupported();
+        const states = this.pdf.dict(this.resources.get('ExtGState') ?? null);
+        const gs = this.pdf.dict(states.get(name.name) ?? null);
+        if (gs.has('Font')) unsupported();
+        return;
+      }
+      case 'BMC':
+        arity(args, 1);
+        if (!(args[0] instanceof Name)) unsupported();
+        this.#flushTextContentItem();
+        return;
+      case 'BDC':
+        arity(args, 2);
+        if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] instanceof Map)) unsupported();
+        this.#flushTextContentItem();
+        return;
+      case 'EMC':
+        arity(args, 0);
+        this.#flushTextContentItem();
+        return;
+      case 'SC':
+      case 'sc':
+      case 'SCN':
+      case 'scn':
+        if (args.length < 1 || args.length > 4 || !args.every((a) => typeof a === 'number')) unsupported();
+        return;
+      default:
+        unsupported();
+    }
+  }
+
+  #loadFont(name: string): Font {
+    let font = this.#fonts.get(name);
+    if (!font) {
+      const fonts = this.pdf.dict(this.resources.get('Font') ?? null);
+      font = standardFont(this.pdf, this.pdf.dict(fonts.get(name) ?? null));
+      this.#fonts.set(name, font);
+    }
+    return font;
+  }
+
+  #saveLastChar(char: string): boolean {
+    const nextPos = (this.#twoLastCharsPos + 1) % 2;
+    const ret = this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[nextPos] === ' ';
+    this.#twoLastChars[this.#twoLastCharsPos] = char;
+    this.#twoLastCharsPos = nextPos;
+    return ret;
+  }
+
+  #shouldAddWhitespace(): boolean {
+    return this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[(this.#twoLastCharsPos + 1) % 2] === ' ';
+  }
+
+  #resetLastChars(): void {
+    this.#twoLastChars[0] = this.#twoLastChars[1] = ' ';
+    this.#twoLastCharsPos = 0;
+  }
+
+  #pushWhitespace(width: number, transform: Matrix | null): void {
+    this.items.push({ str: ' ', width, height: 0, transform: copyMatrix(transform!), hasEOL: false });
+  }
+
+  // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
+  // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
+  readonly #scratch = new Float64Array(6);
+  readonly #prev = new Float64Array(6);
+
+  #getCurrentTextTransform(out?: Float64Array): Matrix {
+    const s = this.#state;
+    const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
+    const m = s.textMatrix;
+    const a0 = m[0]! * t0 + m[2]! * 0;
+    const a1 = m[1]! * t0 + m[3]! * 0;
+    const a2 = m[0]! * 0 + m[2]! * t3;
+    const a3 = m[1]! * 0 + m[3]! * t3;
+    const a4 = m[0]! * 0 + m[2]! * t5 + m[4]!;
+    const a5 = m[1]! * 0 + m[3]! * t5 + m[5]!;
+    const c = s.ctm;
+    if (out) {
+      out[0] = c[0]! * a0 + c[2]! * a1;
+      out[1] = c[1]! * a0 + c[3]! * a1;
+      out[2] = c[0]! * a2 + c[2]! * a3;
+      out[3] = c[1]! * a2 + c[3]! * a3;
+      out[4] = c[0]! * a4 + c[2]! * a5 + c[4]!;
+      out[5] = c[1]! * a4 + c[3]! * a5 + c[5]!;
+      return out as unknown as Matrix;
+    }
+    return [
+      c[0]! * a0 + c[2]! * a1,
+      c[1]! * a0 + c[3]! * a1,
+      c[0]! * a2 + c[2]! * a3,
+      c[1]! * a2 + c[3]! * a3,
+      c[0]! * a4 + c[2]! * a5 + c[4]!,
+      c[1]! * a4 + c[3]! * a5 + c[5]!,
+    ];
+  }
+
+  #ensureTextContentItem(): TextContentItem {
+    const item = this.#item;
+    if (item.initialized) return item;
+    const s = this.#state;
+    const trm = (item.transform = this.#getCurrentTextTransform());
+    item.width = item.totalWidth = 0;
+    item.height = item.totalHeight = Math.hypot(trm[2]!, trm[3]!);
+    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    item.textAdvanceScale = scaleCtmX * scaleLineX;
+    const { fontSize } = s;
+    item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
+    item.notASpace = fontSize * NOT_A_SPACE_FACTOR;
+    item.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
+    item.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
+    item.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+    item.hasEOL = false;
+    item.initialized = true;
+    return item;
+  }
+
+  #updateAdvanceScale(): void {
+    const item = this.#item;
+    if (!item.initialized) return;
+    const s = this.#state;
+    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    const scaleFactor = scaleCtmX * scaleLineX;
+    if (scaleFactor === item.textAdvanceScale) return;
+    item.totalWidth += item.width * item.textAdvanceScale;
+    item.width = 0;
+    item.textAdvanceScale = scaleFactor;
+  }
+
+  #runBidiTransform(): TextItem {
+    const item = this.#item;
+    // Every character the font tables hold is left-to-right, so pdf.js's bidi pass returns the text as it is.
+    const str = normalizeUnicode(item.str.join(''));
+    return { str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform!, hasEOL: item.hasEOL };
+  }
+
+  #compareWithLastPosition(glyphWidth: number): boolean {
+    const currentTransform = this.#getCurrentTextTransform(this.#scratch);
+    let posX = currentTransform[4]!;
+    let posY = currentTransform[5]!;
+    const viewBox = this.viewBox;
+    if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
+    const item = this.#item;
+    if (!this.#state.font || !item.prevTransform) return true;
+    let lastPosX = item.prevTransform[4]!;
+    let lastPosY = item.prevTransform[5]!;
+    if (lastPosX === posX && lastPosY === posY) return true;
+    let rotate = -1;
+    if (currentTransform[0] && currentTransform[1] === 0 && currentTransform[2] === 0) rotate = currentTransform[0] > 0 ? 0 : 180;
+    else if (currentTransform[1] && currentTransform[0] === 0 && currentTransform[3] === 0) rotate = currentTransform[1] > 0 ? 90 : 270;
+    switch (rotate) {
+      case 0:
+        break;
+      case 90:
+        [posX, posY] = [posY, posX];
+        [lastPosX, lastPosY] = [lastPosY, lastPosX];
+        break;
+      case 180:
+        [posX, posY, lastPosX, lastPosY] = [-posX, -posY, -lastPosX, -lastPosY];
+        break;
+      case 270:
+        [posX, posY] = [-posY, -posX];
+        [lastPosX, lastPosY] = [-lastPosY, -lastPosX];
+        break;
+      default:
+        [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
+        [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, item.prevTransform);
+    }
+    const advanceX = (posX - lastPosX) / item.textAdvanceScale;
+    const advanceY = posY - lastPosY;
+    const textOrientation = Math.sign(item.width);
+    if (advanceX < textOrientation * item.negativeSpaceMax) {
+      if (Math.abs(advanceY) > 0.5 * item.height) {
+        this.#appendEOL();
+        return true;
+      }
+      this.#resetLastChars();
+      this.#flushTextContentItem();
+      return true;
+    }
+    if (Math.abs(advanceY) > item.height) {
+      this.#appendEOL();
+      return true;
+    }
+    if (advanceX <= textOrientation * item.notASpace) this.#resetLastChars();
+    if (advanceX <= textOrientation * item.trackingSpaceMin) {
+      if (this.#shouldAddWhitespace()) {
+        this.#resetLastChars();
+        this.#flushTextContentItem();
+        this.#pushWhitespace(Math.abs(advanceX), item.prevTransform);
+      } else {
+        item.width += advanceX;
+      }
+    } else if (!this.#addFakeSpaces(advanceX, item.prevTransform, textOrientation)) {
+      if (item.str.length === 0) {
+        this.#resetLastChars();
+        this.#pushWhitespace(Math.abs(advanceX), item.prevTransform);
+      } else {
+        item.width += advanceX;
+      }
+    }
+    if (Math.abs(advanceY) > item.height * VERTICAL_SHIFT_RATIO) this.#flushTextContentItem();
+    return true;
+  }
+
+  #buildTextContentItem(chars: string, extraSpacing: number): void {
+    const s = this.#state;
+    if (!chars) {
+      const charSpacing = s.charSpacing + extraSpacing;
+      if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
+      return;
+    }
+    const glyphs = s.font!.glyphs;
+    const scale = FONT_MATRIX_0 * s.fontSize;
+    for (let i = 0, ii = chars.length; i < ii; i++) {
+      const code = chars.charCodeAt(i);
+      const glyph = glyphs[code];
+      if (!glyph) unsupported();
+      if (glyph.isInvisibleFormatMark) continue;
+      let charSpacing = s.charSpacing + (i + 1 === ii ? extraSpacing : 0);
+      let scaledDim = glyph.width * scale;
+      if (code === 0x20) charSpacing += s.wordSpacing;
+      if (glyph.isWhitespace) {
+        charSpacing += scaledDim;
+        s.translateTextMatrix(charSpacing * s.textHScale, 0);
+        this.#saveLastChar(' ');
+        continue;
+      }
+      if (!glyph.isZeroWidthDiacritic && !this.#compareWithLastPosition(scaledDim)) {
+        s.translateTextMatrix(scaledDim * s.textHScale, 0);
+        continue;
+      }
+      const textChunk = this.#ensureTextContentItem();
+      if (glyph.isZeroWidthDiacritic) scaledDim = 0;
+      scaledDim *= s.textHScale;
+      s.translateTextMatrix(scaledDim, 0);
+      textChunk.width += scaledDim;
+      // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
+      if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform(this.#prev);
+      if (this.#saveLastChar(glyph.unicode)) textChunk.str.push(' ');
+      textChunk.str.push(glyph.unicode);
+      if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
+    }
+  }
+
+  #appendEOL(): void {
+    this.#resetLastChars();
+    const item = this.#item;
+    if (item.initialized) {
+      item.hasEOL = true;
+      this.#flushTextContentItem();
+    } else {
+      this.items.push({ str: '', width: 0, height: 0, transform: this.#getCurrentTextTransform(), hasEOL: true });
+    }
+  }
+
+  #addFakeSpaces(width: number, transf: Matrix | null, textOrientation: number): boolean {
+    const item = this.#item;
+    if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
+      if (item.initialized) {
+        this.#resetLastChars();
+        item.str.push(' ');
+      }
+      return false;
+    }
+    this.#flushTextContentItem();
+    this.#resetLastChars();
+    this.#pushWhitespace(Math.abs(width), transf || this.#getCurrentTextTransform());
+    return true;
+  }
+
+  #flushTextContentItem(): void {
+    const item = this.#item;
+    if (!item.initialized) return;
+    item.totalWidth += item.width * item.textAdvanceScale;
+    this.items.push(this.#runBidiTransform());
+    item.initialized = false;
+    item.str.length = 0;
+  }
+}
+
+type Operand = number | string | Name | PdfObj[] | PdfDict;
+
+function num(args: Operand[], i: number): number {
+  const v = args[i];
+  if (typeof v !== 'number') unsupported();
+  return v;
+}
+function str(args: Operand[], i: number): string {
+  const v = args[i];
+  if (typeof v !== 'string') unsupported();
+  return v;
+}
+function arity(args: Operand[], n: number): void {
+  if (args.length !== n) unsupported();
+}
+
+function copyMatrix(m: Matrix): Matrix {
+  return [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
+}
+
+function applyInverseRotation(x: number, y: number, matrix: Matrix): [number, number] {
+  const scale = Math.hypot(matrix[0]!, matrix[1]!);
+  return [(matrix[0]! * x + matrix[1]! * y) / scale, (matrix[2]! * x + matrix[3]! * y) / scale];
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// pdf-parse getPageText with the options billscore uses (lineEnforce, cellSeparator "\t", no hyperlinks)
+
+function assemblePageText(items: TextItem[], view: number[]): string {
+  // pdf.js PageViewport at scale 1, rotation 0: its transform, computed the same way.
+  const centerX = (view[2]! + view[0]!) / 2;
+  const centerY = (view[3]! + view[1]!) / 2;
+  const offsetCanvasX = Math.abs(centerX - view[0]!) * 1 + 0;
+  const offsetCanvasY = Math.abs(centerY - view[1]!) * 1 + 0;
+  const vt = [1 * 1, 0 * 1, 0 * 1, -1 * 1, offsetCanvasX - 1 * 1 * centerX - 0 * 1 * centerY, offsetCanvasY - 0 * 1 * centerX - -1 * 1 * centerY];
+  const lineThreshold = 4.6;
+  const cellThreshold = 7;
+  const strBuf: string[] = [];
+  let lastX: number | undefined;
+  let lastY: number | undefined;
+  let lineHeight = 0;
+  for (const item of items) {
+    const tm = item.transform;
+    const x = tm[4]! * vt[0]! + tm[5]! * vt[2]! + vt[4]!;
+    const y = tm[4]! * vt[1]! + tm[5]! * vt[3]! + vt[5]!;
+    let str = item.str;
+    if (lastY !== undefined && Math.abs(lastY - y) > lineThreshold) {
+      const lastItem = strBuf.length ? strBuf[strBuf.length - 1] : undefined;
+      const isCurrentItemHasNewLine = str.startsWith('\n') || (str.trim() === '' && item.hasEOL);
+      if (lastItem?.endsWith('\n') === false && !isCurrentItemHasNewLine) {
+        const ydiff = Math.abs(lastY - y);
+        if (ydiff - 1 > lineHeight) {
+          strBuf.push('\n');
+          lineHeight = 0;
+        }
+      }
+    }
+    if (lastY !== undefined && Math.abs(lastY - y) < lineThreshold) {
+      if (lastX !== undefined && Math.abs(lastX - x) > cellThreshold) str = `\t${str}`;
+    }
+    strBuf.push(str);
+    lastX = x + item.width;
+    lastY = y;
+    lineHeight = Math.max(lineHeight, item.height);
+    if (item.hasEOL) strBuf.push('\n');
+    if (item.hasEOL || str.endsWith('\n')) lineHeight = 0;
+  }
+  return strBuf.join('');
+}
