@@ -32,6 +32,7 @@ async function load(): Promise<PdfJs> {
   const { WorkerMessageHandler } = (await import(pdfjsUrl('pdf.worker.mjs'))) as { WorkerMessageHandler: { initializeFromPort(port: ClonePort): void } };
   Array.prototype.push = nativePush;
   JSON.parse = nativeJsonParse;
+  process.on('unhandledRejection', letPdfJsLeftoversGo);
   // In Node pdf.js runs its "worker" in this thread and passes every message through structuredClone, which costs about
   // a tenth of its time on a long bill. The same worker, attached the way a real worker thread attaches, talks through
   // ports that copy plain messages (nearly all of them) in JavaScript instead.
@@ -41,6 +42,29 @@ async function load(): Promise<PdfJs> {
   workerPort.peer = mainPort;
   WorkerMessageHandler.initializeFromPort(workerPort);
   return { PDFParse, worker: new pdfjs.PDFWorker({ port: mainPort, verbosity: 0 }) };
+}
+
+/** The exception classes pdf.js's own code throws (its BaseException family, which it does not export). */
+const PDFJS_EXCEPTIONS = new Set([
+  'AbortException', 'DNLMarkerError', 'EOIMarkerError', 'FormatError', 'InvalidPDFException', 'JpegError', 'JpxError',
+  'MissingDataException', 'ParserEOFException', 'PasswordException', 'RenderingCancelledException', 'ResponseException',
+  'UnknownErrorException', 'XRefEntryException', 'XRefParseException',
+]);
+
+/**
+ * On some damaged pages pdf.js leaves a promise of its own rejected and unhandled ("End of file inside array") after
+ * the page has come back, or failed, through its API. Left alone it would crash the thread and fail a bill already read,
+ * or not, depending on timing. Only pdf.js's own exceptions are let go; any other rejection is thrown as Node would.
+ */
+function letPdfJsLeftoversGo(reason: unknown): void {
+  if (isPdfJsException(reason)) return;
+  throw reason;
+}
+
+/** By name, so that it also knows a serialised error (the test runner's). */
+export function isPdfJsException(reason: unknown): boolean {
+  const name = (reason as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && PDFJS_EXCEPTIONS.has(name);
 }
 
 type Listener = (this: ClonePort, event: { data: unknown }) => void;
