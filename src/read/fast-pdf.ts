@@ -6,6 +6,9 @@
 // of pdf-parse 2.4.5's PDFParse.getPageText, so that item positions, inserted spaces and line breaks come out the same
 // to the last floating-point bit. Anything unexpected (an unknown operator, a damaged object, an odd number) makes the
 // whole file fall back to pdf.js rather than guess.
+//
+// Ported code: pdf.js (Copyright Mozilla Foundation) and pdf-parse, both under the Apache License 2.0, whose texts ship
+// with them in node_modules/pdfjs-dist and node_modules/pdf-parse.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
