@@ -61,12 +61,6 @@ export class WorkerPool<Req extends object, Res extends object> {
     });
   }
 
-  /** True when a task given now would be sent at once: a worker has room for it, or another may be started. */
-  hasRoom(): boolean {
-    const depth = this.options.depth ?? 1;
-    return this.#queue.length === 0 && (this.#slots.length < this.options.size || this.#slots.some((s) => s.inFlight.size < depth));
-  }
-
   /** Boots up to `n` workers now rather than on first use, so their start-up overlaps the caller's own. */
   start(n: number): void {
     while (this.#slots.length < Math.min(n, this.options.size)) this.#start();

@@ -71,17 +71,6 @@ describe('worker pool with two tasks in flight per worker', () => {
     expect(spawned).toBe(1);
   });
 
-  it('has room until every worker holds as many tasks as it may', async () => {
-    const p = pool(1, 2);
-    expect(p.hasRoom()).toBe(true);
-    const first = p.run({ op: 'busy', ms: 100 });
-    expect(p.hasRoom()).toBe(true);
-    const second = p.run({ op: 'echo' });
-    expect(p.hasRoom()).toBe(false);
-    await Promise.all([first, second]);
-    expect(p.hasRoom()).toBe(true);
-  });
-
   it('rejects tasks still in flight when closed, instead of leaving them pending', async () => {
     const p = pool(1, 2);
     const outcome = expect(p.run({ op: 'hang' })).rejects.toThrow(/closed/);

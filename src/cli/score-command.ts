@@ -47,7 +47,7 @@ export function registerScoreCommand(program: Command, io: Io, done: (code: numb
     .option('--context <n>', 'show n words of the bill around each quote, the quoted words highlighted (JSON: evidence.context)', parseWords)
     .option('--no-color', 'plain text without colours (also honoured: NO_COLOR)')
     .option('-q, --quiet', 'no progress or messages on stderr except errors', false)
-    .option('-j, --jobs <n>', 'threads to score a batch with (default: one per core); 1 scores in one thread', parseJobs)
+    .option('-j, --jobs <n>', 'threads to score a batch with: 1 scores in the main thread, more in worker threads (default: 1 on two cores, else one per core but one)', parseJobs)
     .addHelpText('after', EXIT_HELP)
     .action(async (bills: string[], opts: ScoreOptions) => {
       const { scoreCommand } = await import('./score-run.js');

@@ -54,13 +54,12 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
     if (isStreaming(format)) write(format.head(head, ctx));
     await runOrdered(
       jobs,
-      threads ? threads.concurrency + 1 : poolSize(),
+      threads?.concurrency ?? poolSize(),
       async (job) => {
         if (job.failure) return errorReport(job.source, job.failure);
         progress.start(job.source);
-        // This thread scores too, whenever the workers are full.
-        const here = !threads || job.source === STDIN || !threads.hasRoom();
-        const report = here ? await scoreSource(job.source, rubric, judgeOptions) : await threads.score(job.source);
+        const report =
+          threads && job.source !== STDIN ? await threads.score(job.source) : await scoreSource(job.source, rubric, judgeOptions);
         progress.done();
         return report;
       },
