@@ -101,12 +101,17 @@ const row = (name, ours, theirs, target, ok) => {
 const pdfFiles = filesIn(w.pdfDir);
 log(`PDF batch (${pdfFiles} files) …`);
 const pdfOurs = time(billscore(w.pdfDir));
+// The corpus PDFs are simple enough for billscore's own reader (src/read/fast-pdf.ts); PDFs with embedded fonts, as
+// most typesetters write them, go to pdf.js. This row shows what those cost.
+const pdfJsOnly = time(billscore(w.pdfDir), { env: { ...cacheEnv, BILLSCORE_PDF_FAST: '0' } });
 if (tools.pdftotext) {
   const loop = time(`for f in '${w.pdfDir}'/*.pdf; do pdftotext "$f" -; done`);
   row(`PDF batch, ${pdfFiles} files vs pdftotext loop`, pdfOurs, loop, '≤ 0.6×', pdfOurs.median <= 0.6 * loop.median);
+  row(`the same, every file read by pdf.js (BILLSCORE_PDF_FAST=0)`, pdfJsOnly, loop, '—', null);
 } else {
   note('pdftotext not found: PDF comparison skipped (apt-get install -y poppler-utils, or brew install poppler)');
   row(`PDF batch, ${pdfFiles} files`, pdfOurs, null, '≤ 0.6× pdftotext', null);
+  row('the same, every file read by pdf.js (BILLSCORE_PDF_FAST=0)', pdfJsOnly, null, '—', null);
 }
 
 const textFiles = filesIn(w.textDir);
