@@ -48,18 +48,17 @@ const cacheEnv = { ...process.env, BILLSCORE_CACHE: join(out, 'rubric-cache') };
 const sh = (argv) => argv.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
 
 /**
- * Runs a command `reps` times, after one untimed warm-up (disk cache, rubric cache), and returns wall-clock ms stats
- * plus the median CPU time (user + system, all threads and child processes). An argv array runs directly, as
- * `hyperfine -N` would, so a shell's start-up is not charged to billscore; a string runs in sh (the baselines are
- * shell loops). CPU comes from /usr/bin/time, or from the shell's `times` when that is missing.
+ * Times a command: wall-clock ms and CPU time (user + system, all threads and child processes). An argv array runs
+ * directly, as `hyperfine -N` would, so a shell's start-up is not charged to billscore; a string runs in sh (the
+ * baselines are shell loops). CPU comes from /usr/bin/time, or from the shell's `times` when that is missing.
  */
-function time(command, { reps = REPS, env = cacheEnv } = {}) {
+function timer(command, env) {
   const direct = Array.isArray(command);
   const shellLine = (line) => ['sh', '-c', `${line} >/dev/null; s=$?; times >&2; exit $s`];
   const argv = tools.time
     ? ['/usr/bin/time', '-f', 'cpu %U %S', ...(direct ? command : ['sh', '-c', command])]
     : shellLine(direct ? sh(command) : command);
-  const run = () => {
+  return () => {
     const t = process.hrtime.bigint();
     const r = spawnSync(argv[0], argv.slice(1), { env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26 });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
@@ -71,11 +70,35 @@ function time(command, { reps = REPS, env = cacheEnv } = {}) {
       : [...err.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60_000 + Number(m[2]) * 1000, 0);
     return { ms, cpu };
   };
-  run();
-  const all = Array.from({ length: reps }, run);
+}
+
+function stats(all) {
   const wall = all.map((x) => x.ms).sort((a, b) => a - b);
   const cpu = all.map((x) => x.cpu).sort((a, b) => a - b);
-  return { median: round(wall[wall.length >> 1]), min: round(wall[0]), max: round(wall[wall.length - 1]), cpu: round(cpu[cpu.length >> 1]), reps };
+  return { median: round(wall[wall.length >> 1]), min: round(wall[0]), max: round(wall[wall.length - 1]), cpu: round(cpu[cpu.length >> 1]), reps: all.length };
+}
+
+/** `reps` timed runs after one untimed warm-up (disk cache, rubric cache). */
+function time(command, { reps = REPS, env = cacheEnv } = {}) {
+  const run = timer(command, env);
+  run();
+  return stats(Array.from({ length: reps }, run));
+}
+
+/**
+ * Two commands timed in turns (A B A B …), so that a change in the machine's load between them does not skew their
+ * ratio. The baseline runs with the same environment.
+ */
+function timeBoth(ours, theirs, { reps = REPS, env = cacheEnv } = {}) {
+  const [a, b] = [timer(ours, env), timer(theirs, env)];
+  a();
+  b();
+  const [as, bs] = [[], []];
+  for (let i = 0; i < reps; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return [stats(as), stats(bs)];
 }
 
 /** Peak resident memory in MiB of one billscore run. */
@@ -100,29 +123,27 @@ const row = (name, ours, theirs, target, ok) => {
 
 const pdfFiles = filesIn(w.pdfDir);
 log(`PDF batch (${pdfFiles} files) …`);
-const pdfOurs = time(billscore(w.pdfDir));
 // The corpus PDFs are simple enough for billscore's own reader (src/read/fast-pdf.ts); PDFs with embedded fonts, as
 // most typesetters write them, go to pdf.js. This row shows what those cost.
 const pdfJsOnly = time(billscore(w.pdfDir), { env: { ...cacheEnv, BILLSCORE_PDF_FAST: '0' } });
 if (tools.pdftotext) {
-  const loop = time(`for f in '${w.pdfDir}'/*.pdf; do pdftotext "$f" -; done`);
+  const [pdfOurs, loop] = timeBoth(billscore(w.pdfDir), `for f in '${w.pdfDir}'/*.pdf; do pdftotext "$f" -; done`);
   row(`PDF batch, ${pdfFiles} files vs pdftotext loop`, pdfOurs, loop, '≤ 0.6×', pdfOurs.median <= 0.6 * loop.median);
   row(`the same, every file read by pdf.js (BILLSCORE_PDF_FAST=0)`, pdfJsOnly, loop, '—', null);
 } else {
   note('pdftotext not found: PDF comparison skipped (apt-get install -y poppler-utils, or brew install poppler)');
-  row(`PDF batch, ${pdfFiles} files`, pdfOurs, null, '≤ 0.6× pdftotext', null);
+  row(`PDF batch, ${pdfFiles} files`, time(billscore(w.pdfDir)), null, '≤ 0.6× pdftotext', null);
   row('the same, every file read by pdf.js (BILLSCORE_PDF_FAST=0)', pdfJsOnly, null, '—', null);
 }
 
 const textFiles = filesIn(w.textDir);
 log(`text batch (${textFiles} files) …`);
-const textOurs = time(billscore(w.textDir));
 if (tools.rg) {
-  const grep = time(KEYWORDS.map((k) => `rg -i -c '${k}' '${w.textDir}'`).join('; '));
+  const [textOurs, grep] = timeBoth(billscore(w.textDir), KEYWORDS.map((k) => `rg -i -c '${k}' '${w.textDir}'`).join('; '));
   row(`text batch, ${textFiles} files vs rg -i -c, ${KEYWORDS.length} keywords`, textOurs, grep, '≤ 3×', textOurs.median <= 3 * grep.median);
 } else {
   note('rg not found: text comparison skipped (apt-get install -y ripgrep, or brew install ripgrep)');
-  row(`text batch, ${textFiles} files`, textOurs, null, '≤ 3× rg', null);
+  row(`text batch, ${textFiles} files`, time(billscore(w.textDir)), null, '≤ 3× rg', null);
 }
 
 log('start-up …');
