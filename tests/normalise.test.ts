@@ -76,6 +76,11 @@ describe('words broken across lines and pages', () => {
   it('keeps the hyphen when the bill spells the word hyphenated elsewhere', () => {
     expect(doc('any law-enforcement officer and any other law-\nenforcement agency').text).toContain('other law-enforcement agency');
   });
+
+  it('drops it when the bill also spells the word whole; a longer or hyphenated word that contains it does not count', () => {
+    expect(doc('a non-binding rule and a non-\nbinding one; nonbinding.').text).toContain('a nonbinding one');
+    expect(doc('a non-binding rule and a non-\nbinding one; nonbindings, re-nonbinding.').text).toContain('a non-binding one');
+  });
 });
 
 describe('quotes and whitespace', () => {

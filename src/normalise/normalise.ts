@@ -248,23 +248,40 @@ function removeBracketed(line: string, depth: number): { pieces: string[]; depth
   return { pieces, depth };
 }
 
-/** The bill's words, gathered only if a line ends in a hyphen: many bills never need them. */
+/**
+ * The bill's words (runs of letters, joined by single hyphens), asked about only when a line ends in a hyphen: its
+ * hyphenated words are gathered on the first question, and a plain word is looked up on its own.
+ */
 class Vocabulary {
-  private words: Set<string> | null = null;
+  private hyphenated: Set<string> | null = null;
+  private readonly plain = new Map<string, boolean>();
+  private pageTexts: string[] | null = null;
   constructor(private readonly pages: Page[]) {}
 
-  has(word: string): boolean {
-    if (!this.words) {
-      this.words = new Set();
-      const re = /[a-z]+(?:-[a-z]+)*/gi;
+  /** Whether the bill spells `word` ("self-executing") with its hyphen somewhere. */
+  hasHyphenated(word: string): boolean {
+    if (!this.hyphenated) {
+      this.hyphenated = new Set();
+      const re = /[a-z]+(?:-[a-z]+)+/gi;
       // Words never span a line break, so a page's lines hold the same words as its text.
-      for (const page of this.pages) {
-        for (const text of typeof page === 'string' ? [page] : page) {
-          for (let m = re.exec(text); m; m = re.exec(text)) this.words.add(m[0].toLowerCase());
-        }
-      }
+      for (const text of this.texts()) for (let m = re.exec(text); m; m = re.exec(text)) this.hyphenated.add(m[0].toLowerCase());
     }
-    return this.words.has(word);
+    return this.hyphenated.has(word);
+  }
+
+  /** Whether `letters` stands in the bill as a word of its own, not inside a longer or hyphenated one. */
+  hasWord(letters: string): boolean {
+    let found = this.plain.get(letters);
+    if (found === undefined) {
+      const re = new RegExp(`(?<![a-z])(?<![a-z]-)${letters}(?![a-z])(?!-[a-z])`, 'i');
+      found = this.texts().some((text) => re.test(text));
+      this.plain.set(letters, found);
+    }
+    return found;
+  }
+
+  private texts(): string[] {
+    return (this.pageTexts ??= this.pages.flatMap((page) => (typeof page === 'string' ? [page] : page)));
   }
 }
 
@@ -328,7 +345,7 @@ function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 
   if (!lowerContinues && !capsContinue) return 'none';
   const joined = (stem + rest).toLowerCase();
   const hyphenated = `${stem}-${rest}`.toLowerCase();
-  if (vocabulary.has(hyphenated) && !vocabulary.has(joined)) return 'keep-hyphen';
+  if (vocabulary.hasHyphenated(hyphenated) && !vocabulary.hasWord(joined)) return 'keep-hyphen';
   return 'drop-hyphen';
 }
 
