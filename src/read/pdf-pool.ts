@@ -31,6 +31,11 @@ export class PdfPool {
     return (await this.#pool.run({ bytes: new Uint8Array(bytes) })).pages;
   }
 
+  /** Boots up to `n` readers now rather than on first use. */
+  start(n: number): void {
+    this.#pool.start(n);
+  }
+
   close(): Promise<void> {
     return this.#pool.close();
   }
@@ -44,16 +49,24 @@ let shared: PdfPool | undefined;
 export function extractPdfText(bytes: Uint8Array): Promise<string[]> {
   // A bill already being scored in a worker thread reads its PDF there too, rather than start threads of its own.
   if (!WORKER_FILE || !isMainThread) return extractPages(new Uint8Array(bytes));
-  shared ??= new PdfPool({
+  return sharedPool(WORKER_FILE).extract(bytes);
+}
+
+/** Boots the reader threads for `pdfs` PDFs about to be read, so that their start-up overlaps the caller's. */
+export function startPdfReaders(pdfs: number): void {
+  if (WORKER_FILE && isMainThread && pdfs > 0) sharedPool(WORKER_FILE).start(pdfs);
+}
+
+function sharedPool(workerFile: string): PdfPool {
+  return (shared ??= new PdfPool({
     size: availableParallelism(),
     // Generous: a long bill takes about a second; only a stuck reader takes minutes.
     timeoutMs: (n) => 60_000 + (n / 2 ** 20) * 30_000,
     spawn: () =>
-      new Worker(WORKER_FILE, {
+      new Worker(workerFile, {
         workerData: { role: PDF_WORKER_ROLE },
         // A corrupt PDF that balloons fails that file, not the whole batch.
         resourceLimits: { maxOldGenerationSizeMb: 1024 },
       }),
-  });
-  return shared.extract(bytes);
+  }));
 }
