@@ -262,7 +262,9 @@ class Vocabulary {
   hasHyphenated(word: string): boolean {
     if (!this.hyphenated) {
       this.hyphenated = new Set();
-      const re = /[a-z]+(?:-[a-z]+)+/gi;
+      // Tried only at the start of a word: elsewhere a long run of letters with no hyphen would be retried from
+      // every position in it, which is quadratic.
+      const re = /(?<![a-z])[a-z]+(?:-[a-z]+)+/gi;
       // Words never span a line break, so a page's lines hold the same words as its text.
       for (const text of this.texts()) for (let m = re.exec(text); m; m = re.exec(text)) this.hyphenated.add(m[0].toLowerCase());
     }
