@@ -3,9 +3,9 @@
 // Runs from source (vitest) score in the main thread; so must callers for standard input, which only the main thread can read.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BillscoreError } from './errors.js';
+import { isPdfName } from './read/pdf.js';
 import type { JudgeOptions } from './judge/judge.js';
 import type { BillReport } from './model.js';
 import { errorReport } from './score.js';
@@ -94,9 +94,4 @@ function estimatedMs(sources: string[]): number {
     }
   }
   return ms;
-}
-
-/** By name only: good enough to plan work, while reading decides by content. */
-function isPdfName(path: string): boolean {
-  return extname(path).toLowerCase() === '.pdf';
 }

@@ -1,11 +1,11 @@
 // Scoring bills side by side and printing one report, streamed when the format allows it.
-import { extname } from 'node:path';
 import { BillscoreError, EXIT } from '../errors.js';
 import type { BillReport, ReportHead } from '../model.js';
 import { FORMATTERS, isStreaming, type FormatContext } from '../report/formatters.js';
 import { summarise } from '../report/summary.js';
 import { loadRubricCached } from '../rubric/compiled-cache.js';
 import type { Rubric } from '../rubric/load.js';
+import { isPdfName } from '../read/pdf.js';
 import { startPdfReaders } from '../read/pdf-pool.js';
 import { STDIN } from '../read/read.js';
 import { errorReport, scoreSource } from '../score.js';
@@ -36,7 +36,7 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
     judgeOptions,
     opts.jobs,
   );
-  if (!threads) startPdfReaders(jobs.filter((j) => !j.failure && extname(j.source).toLowerCase() === '.pdf').length);
+  if (!threads) startPdfReaders(jobs.filter((j) => !j.failure && isPdfName(j.source)).length);
   // Compiled once and kept on disk: yaml and zod load only when the rubric has changed.
   const rubric = await loadRubricCached(opts.rubric).catch(async (err: unknown) => {
     await threads?.close();

@@ -1,6 +1,12 @@
 // PDF to page texts. pdf-parse (and pdf.js under it) is heavy, so it is loaded only when a PDF is read, in worker threads (pdf-pool.ts).
+import { extname } from 'node:path';
 import { BillscoreError } from '../errors.js';
 import { extractPdfText } from './pdf-pool.js';
+
+/** By name only: good enough to plan work (threads, reader start-up), while reading decides by content. */
+export function isPdfName(path: string): boolean {
+  return extname(path).toLowerCase() === '.pdf';
+}
 
 /**
  * Where the PDF header stands: 0 for a normal PDF, more when junk precedes it (readers accept it within
