@@ -1,5 +1,6 @@
 // Which parts of a bill can create a practice at all: not its title, findings, sense-of-Congress clauses, study mandates or resolutions.
 import type { BillDocument } from '../normalise/normalise.js';
+import { narrowText } from '../normalise/narrow.js';
 import { describeSection } from '../normalise/sections.js';
 import type { Rubric } from '../rubric/load.js';
 
@@ -27,7 +28,8 @@ export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
   let si = 0;
   for (const section of doc.sections) {
     const heading = describeSection(section) ?? '';
-    const rule = nonOperative.sections.find((r) => matches(r.re, heading));
+    // Headings are kept as the bill spells them; patterns see text as the clean text stores it.
+    const rule = nonOperative.sections.find((r) => matches(r.re, narrowText(heading)));
     while (si < doc.sentences.length && doc.sentences[si]!.start < section.start) si++;
     if (!rule) continue;
     for (let j = si; j < doc.sentences.length && doc.sentences[j]!.start < section.end; j++) {

@@ -1,4 +1,5 @@
 // Turns a span of clean text into quotes of the bill's own words, one per source line, each with page, line and section.
+import { widenText } from '../normalise/narrow.js';
 import type { Evidence } from '../model.js';
 import { segmentIndexAt, type BillDocument } from '../normalise/normalise.js';
 import { describeSection, sectionAt } from '../normalise/sections.js';
@@ -45,7 +46,7 @@ export function quote(doc: BillDocument, start: number, end: number, matcher: st
     // A word rejoined across a line break belongs to the line where it starts.
     if (a === seg.start && a > start && !/\s/.test(text[a - 1] ?? ' ')) while (a < b && !/\s/.test(text[a]!)) a++;
     if (b === seg.end && b < end && !/\s/.test(text[b] ?? ' ')) while (b < text.length && !/\s/.test(text[b]!)) b++;
-    const words = text.slice(a, b).replace(/\s+/g, ' ').trim();
+    const words = widenText(text.slice(a, b)).replace(/\s+/g, ' ').trim();
     if (/[A-Za-z0-9]/.test(words)) {
       const ev: Evidence = { quote: words, page: seg.page, line: seg.line, section: describeSection(sectionAt(doc.sections, a)), matcher };
       if (contextWords > 0) ev.context = contextAround(text, a, b, contextWords);
@@ -62,5 +63,5 @@ export function contextAround(text: string, a: number, b: number, n: number): { 
   const reach = n * 40; // generous for n long words, without splitting the whole bill
   const before = text.slice(Math.max(0, a - reach), a).split(/\s+/).filter(Boolean);
   const after = text.slice(b, b + reach).split(/\s+/).filter(Boolean);
-  return { before: before.slice(-n).join(' '), after: after.slice(0, n).join(' ') };
+  return { before: widenText(before.slice(-n).join(' ')), after: widenText(after.slice(0, n).join(' ')) };
 }

@@ -3,6 +3,7 @@ import type { Page, RawBill } from '../read/read.js';
 import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { isWide, narrowLine } from './narrow.js';
 
 /** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
 export interface Segment {
@@ -163,13 +164,14 @@ function* linesOfText(page: string): Generator<string> {
 
 /** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
 function tidy(s: string): string {
-  return s
+  const tidied = s
     .replace(/``|''|[“”„‟]|‘‘|’’/g, '"')
     .replace(/[‘’‛]/g, "'")
     .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
     .replace(/\u00ad/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
+  return narrowLine(tidied, isWide(s));
 }
 
 const MAX_STRUCK_LINES = 40;

@@ -1,4 +1,5 @@
 // Section headings, so evidence can say where it stands: "SEC. 2.", "Sec. 1.", "SECTION 3.", "§ 4682", GPO's "2. Findings".
+import { widenText } from './narrow.js';
 
 export interface Section {
   start: number;
@@ -41,7 +42,7 @@ export function findSections(text: string, lineStarts: ArrayLike<number>): Secti
 
 /** The heading is the text after the label up to its first full stop, a title rather than a sentence. */
 function headingWords(m: RegExpExecArray): string {
-  const tail = (m[m.length - 1] ?? '').trim();
+  const tail = widenText(m[m.length - 1] ?? '').trim();
   const first = tail.split(/\.(?:\s|$)|--|—/)[0]!.trim();
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }

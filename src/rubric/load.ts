@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { BillscoreError } from '../errors.js';
+import { narrowPattern } from '../normalise/narrow.js';
 import { BUILTIN_RUBRIC } from './builtin.js';
 import { Practice, RubricFile, type MatcherSpec, type PracticeSpec, type VetoSpec } from './schema.js';
 import { checkPatternSafety } from './safe-pattern.js';
@@ -189,7 +190,7 @@ function compilePractice(p: PracticeSpec, file: string, where: string, terms: Re
 
 /** Expands {{term}} references and compiles; a pattern that cannot compile, or could backtrack without bound, is refused. */
 export function compilePattern(pattern: string, terms: Record<string, string>, file: string, field: string): RegExp {
-  const expanded = expandTerms(pattern, terms, file, field);
+  const expanded = narrowPattern(expandTerms(pattern, terms, file, field));
   const unsafe = checkPatternSafety(expanded);
   if (unsafe) throw new BillscoreError('bad-rubric', `${file}: ${field}: unsafe pattern: ${unsafe}`, file);
   try {
