@@ -94,21 +94,16 @@ async function readFileBounded(path: string): Promise<Uint8Array> {
     const info = await file.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (info.isFile() && info.size > MAX_BILL_BYTES) throw tooLarge(path);
-    // A regular file is read into one buffer of its size (+1 to notice growth): no chunks plus a concatenated copy.
+    // Only pipes, devices and files that grew while being read come here (readRegularFile takes the rest): chunks.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (let size = info.isFile() ? info.size + 1 : 1 << 20; ; size = 1 << 20) {
-      const chunk = Buffer.allocUnsafe(size);
-      let filled = 0;
-      while (filled < size) {
-        const { bytesRead } = await file.read(chunk, filled, size - filled, null);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      if (filled > 0) chunks.push(chunk.subarray(0, filled));
-      total += filled;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
       if (total > MAX_BILL_BYTES) throw tooLarge(path);
-      if (filled < size) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
