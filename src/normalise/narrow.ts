@@ -30,14 +30,11 @@ export function narrowPattern(source: string): string {
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
- * A tidied line as stored. V8 keeps a string two bytes a character when it was cut from one that was, whatever it
+ * A tidied line (`source` before tidying) as stored. V8 keeps a string two bytes a character when it was cut from one that was, whatever it
  * holds now; a line whose only wide characters were typographic is copied into a one-byte string.
  */
-export function narrowLine(tidied: string, wasWide: boolean): string {
+export function narrowLine(source: string, tidied: string): string {
   const narrowed = narrowText(tidied);
-  return wasWide && !BEYOND_LATIN1.test(narrowed) ? Buffer.from(narrowed, 'latin1').toString('latin1') : narrowed;
-}
-
-export function isWide(text: string): boolean {
-  return BEYOND_LATIN1.test(text);
+  const copy = BEYOND_LATIN1.test(source) && !BEYOND_LATIN1.test(narrowed);
+  return copy ? Buffer.from(narrowed, 'latin1').toString('latin1') : narrowed;
 }

@@ -3,7 +3,7 @@ import type { Page, RawBill } from '../read/read.js';
 import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { isWide, narrowLine } from './narrow.js';
+import { narrowLine } from './narrow.js';
 
 /** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
 export interface Segment {
@@ -171,7 +171,7 @@ function tidy(s: string): string {
     .replace(/\u00ad/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
-  return narrowLine(tidied, isWide(s));
+  return narrowLine(s, tidied);
 }
 
 const MAX_STRUCK_LINES = 40;
