@@ -1,5 +1,5 @@
 // Which parts of a bill can create a practice at all: not its title, findings, sense-of-Congress clauses, study mandates or resolutions.
-import type { BillDocument } from '../normalise/normalise.js';
+import type { MatchIndex } from './match.js';
 import { narrowText } from '../normalise/narrow.js';
 import { describeSection } from '../normalise/sections.js';
 import type { Rubric } from '../rubric/load.js';
@@ -9,7 +9,8 @@ export interface OperativeMap {
   reasons: Array<string | null>;
 }
 
-export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
+export function mapOperative(index: MatchIndex, rubric: Rubric): OperativeMap {
+  const { doc } = index;
   const reasons: Array<string | null> = doc.sentences.map(() => null);
   const { nonOperative } = rubric;
 
@@ -40,14 +41,19 @@ export function mapOperative(doc: BillDocument, rubric: Rubric): OperativeMap {
   doc.sentences.forEach((s, i) => {
     if (reasons[i] !== null) return;
     const text = doc.text.slice(s.start, s.end);
-    const rule = nonOperative.sentences.find((r) => matches(r.re, text));
+    const rule = nonOperative.sentences.find((r) => index.mayMatchIn(r.re, s.start, s.end) && matches(r.re, text));
     if (rule) reasons[i] = rule.reason;
   });
   return { reasons };
 }
 
-/** Rubric patterns are global (they are also scanned across the bill), so each test starts from the beginning. */
+/**
+ * Rubric patterns are global (they are also scanned across the bill), so each test starts from the beginning, and
+ * leaves the pattern as found: the rubric is shared, and cached on disk by value.
+ */
 function matches(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
-  return re.test(text);
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }

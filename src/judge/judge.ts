@@ -31,8 +31,8 @@ const TRACE_PER_MATCHER = 4;
 const EVIDENCE_CANDIDATES = 3;
 
 export function judge(doc: BillDocument, rubric: Rubric, options: JudgeOptions = {}): Judgement {
-  const index = new MatchIndex(doc);
-  const { reasons: operative } = mapOperative(doc, rubric);
+  const index = new MatchIndex(doc, rubric);
+  const { reasons: operative } = mapOperative(index, rubric);
   const firedBy = new Map<string, Candidate[]>();
   const results = new Map<string, PracticeResult>();
 

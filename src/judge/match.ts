@@ -2,7 +2,9 @@
 import type { BillDocument } from '../normalise/normalise.js';
 import { sectionAt } from '../normalise/sections.js';
 import { sentenceIndexAt } from '../normalise/sentences.js';
-import type { CompiledMatcher, CompiledVeto } from '../rubric/load.js';
+import type { CompiledMatcher, CompiledVeto, Rubric } from '../rubric/load.js';
+import { boundFor, type Prefilter } from '../rubric/prefilter.js';
+import { finderFor, type LiteralFinder, type LiteralHits } from './literals.js';
 
 export interface Span {
   start: number;
@@ -30,16 +32,53 @@ export class MatchIndex {
   /** Text around a short range that a pattern's look-behind and look-ahead still see when only the range is searched. */
   static readonly LOOK_AROUND = 1000;
 
-  constructor(readonly doc: BillDocument) {}
+  private readonly finder: LiteralFinder | null;
+  private hits: LiteralHits | null = null;
+
+  /** With a rubric, its patterns are tried only near the literals they need (see ../rubric/prefilter.ts). */
+  constructor(
+    readonly doc: BillDocument,
+    private readonly rubric: Pick<Rubric, 'prefilters'> | null = null,
+  ) {
+    this.finder = rubric && finderFor(rubric);
+  }
 
   all(re: RegExp): Span[] {
     const key = re.source;
     let spans = this.cache.get(key);
     if (!spans) {
-      spans = scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
+      const prefilter = this.rubric?.prefilters[key];
+      spans = prefilter
+        ? scanNear(re, this.doc.text, this.literalStarts(key), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
+        : scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
       this.cache.set(key, spans);
     }
     return spans;
+  }
+
+  /**
+   * False when re cannot match text[start, end) for want of every literal it needs there; true when it might.
+   * (A pattern without a prefilter always might.)
+   */
+  mayMatchIn(re: RegExp, start: number, end: number): boolean {
+    if (!this.rubric?.prefilters[re.source]) return true;
+    const starts = this.literalStarts(re.source);
+    const i = firstAtOrAfterOffset(starts, start);
+    return i < starts.length && starts[i]! < end;
+  }
+
+  private literalHits(): LiteralHits {
+    return (this.hits ??= this.finder!.find(this.doc.text));
+  }
+
+  private readonly starts = new Map<string, number[]>();
+  private literalStarts(source: string): number[] {
+    let starts = this.starts.get(source);
+    if (!starts) {
+      starts = this.literalHits().startsOf(this.finder!.literalIds(source)!);
+      this.starts.set(source, starts);
+    }
+    return starts;
   }
 
   /**
@@ -51,6 +90,7 @@ export class MatchIndex {
     const key = re.source;
     const { text } = this.doc;
     if (!this.cache.has(key)) {
+      if (!this.mayMatchIn(re, start, end)) return [];
       const from = Math.max(0, start - MatchIndex.LOOK_AROUND);
       const to = Math.min(text.length, end + MatchIndex.LOOK_AROUND);
       const spent = (this.piecemeal.get(key) ?? 0) + (to - start);
@@ -82,7 +122,59 @@ function scan(re: RegExp, text: string, from: number, max: number): Span[] {
     }
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // The rubric's patterns are shared, and cached on disk by value: leave them as found.
+  re.lastIndex = 0;
   return spans;
+}
+
+/**
+ * The matches a scan of the whole text would find (see scan), found by searching only where a match could start: at
+ * most `reach` characters before one of the pattern's literals. Each such window is searched in a slice of the text
+ * wide enough for everything the pattern reads from there, and a find is confirmed, and taken, from the whole text.
+ * When the windows add up to the text's length, the rest is scanned whole instead.
+ */
+function scanNear(re: RegExp, text: string, literalStarts: number[], prefilter: Prefilter, runs: readonly number[], max: number): Span[] {
+  const reach = boundFor(prefilter.reach, runs);
+  // One more character each way than the pattern consumes or looks at: where a failed try stops.
+  const ahead = boundFor(prefilter.ahead, runs) + 1;
+  const behind = boundFor(prefilter.behind, runs) + 1;
+  const spans: Span[] = [];
+  let resume = 0; // where the whole-text scan would go on from
+  let searched = 0;
+  windows: for (let i = 0; i < literalStarts.length && spans.length < max; ) {
+    const first = Math.max(literalStarts[i]! - reach, resume);
+    let last = literalStarts[i++]!;
+    // Windows whose slices would overlap are searched as one.
+    while (i < literalStarts.length && literalStarts[i]! - reach <= last + ahead) last = literalStarts[i++]!;
+    for (let from = first; from <= last && spans.length < max; ) {
+      const sliceStart = Math.max(0, from - behind);
+      const sliceEnd = Math.min(text.length, last + ahead);
+      searched += sliceEnd - sliceStart;
+      if (searched > text.length) return spans.concat(scan(re, text, from, max - spans.length));
+      re.lastIndex = from - sliceStart;
+      const near = re.exec(text.slice(sliceStart, sliceEnd));
+      if (!near || near.index + sliceStart > last) break;
+      re.lastIndex = near.index + sliceStart;
+      const m = re.exec(text);
+      if (!m) break windows;
+      if (m[0] !== '') spans.push({ start: m.index, end: m.index + m[0].length });
+      resume = m[0] === '' ? m.index + 1 : m.index + m[0].length;
+      from = resume;
+    }
+  }
+  re.lastIndex = 0;
+  return spans;
+}
+
+function firstAtOrAfterOffset(offsets: number[], offset: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstAtOrAfter(spans: Span[], offset: number): number {

@@ -19,7 +19,7 @@ interface Entry {
 
 // Changing how a rubric is compiled must retire old copies even when the version number stays the same.
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js'; // .ts when run from source under vitest
-const COMPILER = ['load', 'schema', 'safe-pattern', '../normalise/narrow'].map((f) => fileURLToPath(new URL(`./${f}${EXT}`, import.meta.url)));
+const COMPILER = ['load', 'schema', 'safe-pattern', 'prefilter', '../normalise/narrow'].map((f) => fileURLToPath(new URL(`./${f}${EXT}`, import.meta.url)));
 
 /** Set BILLSCORE_CACHE to a folder to move the cache, or to "off" to compile every time. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {

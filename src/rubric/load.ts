@@ -8,6 +8,7 @@ import { narrowPattern } from '../normalise/narrow.js';
 import { BUILTIN_RUBRIC } from './builtin.js';
 import { Practice, RubricFile, type MatcherSpec, type PracticeSpec, type VetoSpec } from './schema.js';
 import { checkPatternSafety } from './safe-pattern.js';
+import { prefilterOf, type Prefilter } from './prefilter.js';
 
 export { BUILTIN_RUBRIC };
 
@@ -57,6 +58,8 @@ export interface Rubric {
   practices: CompiledPractice[];
   /** The same practices with each required practice before those that require it, for judging. */
   evaluationOrder: CompiledPractice[];
+  /** Per pattern source, the literals it needs and how far it reaches (see prefilter.ts); patterns without one are scanned whole. */
+  prefilters: Record<string, Prefilter>;
 }
 
 const cache = new Map<string, Rubric>();
@@ -141,6 +144,12 @@ function compileRubric(file: string): Rubric {
   const compiled = practices.map(({ spec: p, file: f, where }) => compilePractice(p, f, where, terms));
   const context = (rules: Array<{ pattern: string; reason: string }>, field: string) =>
     rules.map((r, i) => ({ ...r, re: compilePattern(r.pattern, terms, file, `nonOperative.${field}.${i}.pattern`) }));
+  const nonOperative = {
+    preamble: spec.nonOperative.preamble,
+    sections: context(spec.nonOperative.sections, 'sections'),
+    sentences: context(spec.nonOperative.sentences, 'sentences'),
+    documents: context(spec.nonOperative.documents, 'documents'),
+  };
   return {
     id: spec.id,
     version: spec.version,
@@ -149,15 +158,24 @@ function compileRubric(file: string): Rubric {
     file,
     groups: spec.groups,
     terms,
-    nonOperative: {
-      preamble: spec.nonOperative.preamble,
-      sections: context(spec.nonOperative.sections, 'sections'),
-      sentences: context(spec.nonOperative.sentences, 'sentences'),
-      documents: context(spec.nonOperative.documents, 'documents'),
-    },
+    nonOperative,
     practices: compiled,
     evaluationOrder: evaluationOrder(compiled, file),
+    prefilters: prefiltersOf([
+      ...compiled.flatMap((p) => [...p.matchers.flatMap((m) => [...m.all, ...m.unless, ...m.context]), ...p.vetoes]),
+      ...nonOperative.sentences,
+    ]),
   };
+}
+
+function prefiltersOf(patterns: Array<{ re: RegExp }>): Record<string, Prefilter> {
+  const out: Record<string, Prefilter> = {};
+  for (const { re } of patterns) {
+    if (re.source in out) continue;
+    const p = prefilterOf(re.source, re.flags);
+    if (p) out[re.source] = p;
+  }
+  return out;
 }
 
 function findPracticeFile(dir: string, id: string): string | null {

@@ -1,0 +1,166 @@
+// Finds every rubric literal in a bill in one pass (an Aho-Corasick automaton), so each pattern is tried only near
+// its literals (see ../rubric/prefilter.ts), and measures the bill's longest runs that bound how far a match reaches.
+import { RUN_KINDS, type Prefilter } from '../rubric/prefilter.js';
+
+const finders = new WeakMap<object, LiteralFinder>();
+
+/** The finder for a rubric's literals, built on first use. */
+export function finderFor(rubric: { prefilters: Readonly<Record<string, Prefilter>> }): LiteralFinder {
+  let finder = finders.get(rubric.prefilters);
+  if (!finder) {
+    finder = new LiteralFinder(rubric.prefilters);
+    finders.set(rubric.prefilters, finder);
+  }
+  return finder;
+}
+
+/** One automaton for all literals of a rubric. */
+export class LiteralFinder {
+  readonly literals: string[];
+  /** Per pattern source: the ids of its literals. */
+  private readonly idsOf = new Map<string, number[]>();
+  /** Per Latin-1 character: its symbol in the automaton (low byte) and the kinds of run it belongs to (bits 8 up). */
+  private readonly classOf = new Uint16Array(256);
+  private readonly width: number;
+  private readonly next: Int32Array;
+  /** Per state: the literals that end there, or null. */
+  private readonly ending: Array<number[] | null>;
+
+  constructor(prefilters: Readonly<Record<string, Prefilter>>) {
+    const ids = new Map<string, number>();
+    for (const [source, p] of Object.entries(prefilters)) {
+      this.idsOf.set(
+        source,
+        p.literals.map((l) => {
+          if (!ids.has(l)) ids.set(l, ids.size);
+          return ids.get(l)!;
+        }),
+      );
+    }
+    this.literals = [...ids.keys()];
+    const symbols = new Map<number, number>();
+    for (const l of this.literals) for (let i = 0; i < l.length; i++) if (!symbols.has(l.charCodeAt(i))) symbols.set(l.charCodeAt(i), symbols.size + 1);
+    if (symbols.size > 255) throw new Error('too many distinct characters in rubric literals');
+    for (let c = 0; c < 256; c++) {
+      // Patterns are case-insensitive without the u flag, where an ASCII letter matches only its ASCII other case.
+      const folded = c >= 65 && c <= 90 ? c + 32 : c;
+      this.classOf[c] = (symbols.get(folded) ?? 0) | runKinds(c);
+    }
+    this.width = symbols.size + 1;
+    const built = buildAutomaton(this.literals, symbols, this.width);
+    this.next = built.next;
+    this.ending = built.ending;
+  }
+
+  literalIds(source: string): number[] | undefined {
+    return this.idsOf.get(source);
+  }
+
+  /** Where each literal starts in text, and the text's longest run of each kind (see RUN_KINDS). */
+  find(text: string): LiteralHits {
+    const starts: number[][] = this.literals.map(() => []);
+    const lengths = this.literals.map((l) => l.length);
+    const { classOf, next, ending, width } = this;
+    const runs = [0, 0, 0];
+    let word = 0;
+    let space = 0;
+    let token = 0;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // Literals are ASCII, and the clean text keeps little beyond Latin-1 (see narrow.ts).
+      const c = code < 256 ? classOf[code]! : runKinds(code);
+      state = next[state * width + (c & 0xff)]!;
+      const ended = ending[state];
+      if (ended) for (const id of ended) starts[id]!.push(i + 1 - lengths[id]!);
+      if (c & 0x100) word++;
+      else {
+        if (word > runs[0]!) runs[0] = word;
+        word = 0;
+      }
+      if (c & 0x200) space++;
+      else {
+        if (space > runs[1]!) runs[1] = space;
+        space = 0;
+      }
+      if (c & 0x400) token++;
+      else {
+        if (token > runs[2]!) runs[2] = token;
+        token = 0;
+      }
+    }
+    runs[0] = Math.max(runs[0]!, word);
+    runs[1] = Math.max(runs[1]!, space);
+    runs[2] = Math.max(runs[2]!, token);
+    return new LiteralHits(starts, runs);
+  }
+}
+
+/** The kinds of run (RUN_KINDS) a character belongs to, as bits 8 up. */
+function runKinds(code: number): number {
+  const ch = String.fromCharCode(code);
+  let kinds = 0;
+  for (let k = 0; k < RUN_KINDS.length; k++) if (RUN_KINDS[k]!.test(ch)) kinds |= 1 << (8 + k);
+  return kinds;
+}
+
+export class LiteralHits {
+  constructor(
+    private readonly starts: number[][],
+    readonly runs: readonly number[],
+  ) {}
+
+  /** Start offsets of any of these literals, ascending. */
+  startsOf(ids: readonly number[]): number[] {
+    if (ids.length === 1) return this.starts[ids[0]!]!;
+    const all: number[] = [];
+    for (const id of ids) for (const s of this.starts[id]!) all.push(s);
+    return all.sort((a, b) => a - b);
+  }
+}
+
+/** A complete automaton: from every state, one next state per symbol (symbol 0 is any other character). */
+function buildAutomaton(literals: string[], symbols: Map<number, number>, width: number) {
+  const goto: Array<Map<number, number>> = [new Map()];
+  const ends: number[][] = [[]];
+  literals.forEach((literal, id) => {
+    let state = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const sym = symbols.get(literal.charCodeAt(i))!;
+      let to = goto[state]!.get(sym);
+      if (to === undefined) {
+        to = goto.length;
+        goto.push(new Map());
+        ends.push([]);
+        goto[state]!.set(sym, to);
+      }
+      state = to;
+    }
+    ends[state]!.push(id);
+  });
+  const next = new Int32Array(goto.length * width);
+  const fail = new Int32Array(goto.length);
+  const ending: Array<number[] | null> = new Array(goto.length).fill(null);
+  // Breadth first, so a state's fallback is complete before the states below it are.
+  const queue: number[] = [];
+  for (let sym = 0; sym < width; sym++) {
+    const to = goto[0]!.get(sym) ?? 0;
+    next[sym] = to;
+    if (to !== 0) queue.push(to);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const all = [...ends[state]!, ...(ending[fail[state]!] ?? [])];
+    ending[state] = all.length ? all : null;
+    for (let sym = 0; sym < width; sym++) {
+      const to = goto[state]!.get(sym);
+      if (to === undefined) next[state * width + sym] = next[fail[state]! * width + sym]!;
+      else {
+        fail[to] = next[fail[state]! * width + sym]!;
+        next[state * width + sym] = to;
+        queue.push(to);
+      }
+    }
+  }
+  return { next, ending };
+}
