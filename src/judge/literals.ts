@@ -21,10 +21,12 @@ export class LiteralFinder {
   private readonly idsOf = new Map<string, number[]>();
   /** Per Latin-1 character: its symbol in the automaton (low byte) and the kinds of run it belongs to (bits 8 up). */
   private readonly classOf = new Uint16Array(256);
-  private readonly width: number;
+  /** Per state (as its index times the number of symbols) and symbol: the next state, likewise multiplied. */
   private readonly next: Int32Array;
-  /** Per state: the literals that end there, or null. */
-  private readonly ending: Array<number[] | null>;
+  /** The literals ending in a state (multiplied, as in next) are endIds[endFrom[state] .. endFrom[state + 1]). */
+  private readonly endFrom: Int32Array;
+  private readonly endIds: Int32Array;
+  private readonly lengths: Int32Array;
 
   constructor(prefilters: Readonly<Record<string, Prefilter>>) {
     const ids = new Map<string, number>();
@@ -46,10 +48,11 @@ export class LiteralFinder {
       const folded = c >= 65 && c <= 90 ? c + 32 : c;
       this.classOf[c] = (symbols.get(folded) ?? 0) | runKinds(c);
     }
-    this.width = symbols.size + 1;
-    const built = buildAutomaton(this.literals, symbols, this.width);
+    const built = buildAutomaton(this.literals, symbols, symbols.size + 1);
     this.next = built.next;
-    this.ending = built.ending;
+    this.endFrom = built.endFrom;
+    this.endIds = built.endIds;
+    this.lengths = Int32Array.from(this.literals, (l) => l.length);
   }
 
   literalIds(source: string): number[] | undefined {
@@ -59,40 +62,26 @@ export class LiteralFinder {
   /** Where each literal starts in text, and the text's longest run of each kind (see RUN_KINDS). */
   find(text: string): LiteralHits {
     const starts: number[][] = this.literals.map(() => []);
-    const lengths = this.literals.map((l) => l.length);
-    const { classOf, next, ending, width } = this;
-    const runs = [0, 0, 0];
+    const { classOf, next, endFrom, endIds, lengths } = this;
+    let longestWord = 0;
+    let longestSpace = 0;
+    let longestToken = 0;
     let word = 0;
     let space = 0;
     let token = 0;
-    let state = 0;
+    let state = 0; // times the automaton's width, so a step is one add
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       // Literals are ASCII, and the clean text keeps little beyond Latin-1 (see narrow.ts).
       const c = code < 256 ? classOf[code]! : runKinds(code);
-      state = next[state * width + (c & 0xff)]!;
-      const ended = ending[state];
-      if (ended) for (const id of ended) starts[id]!.push(i + 1 - lengths[id]!);
-      if (c & 0x100) word++;
-      else {
-        if (word > runs[0]!) runs[0] = word;
-        word = 0;
-      }
-      if (c & 0x200) space++;
-      else {
-        if (space > runs[1]!) runs[1] = space;
-        space = 0;
-      }
-      if (c & 0x400) token++;
-      else {
-        if (token > runs[2]!) runs[2] = token;
-        token = 0;
-      }
+      state = next[state + (c & 0xff)]!;
+      for (let e = endFrom[state]!, to = endFrom[state + 1]!; e < to; e++) starts[endIds[e]!]!.push(i + 1 - lengths[endIds[e]!]!);
+      // The longest run so far is updated when a run ends, not at every character.
+      word = c & 0x100 ? word + 1 : word > longestWord ? ((longestWord = word), 0) : 0;
+      space = c & 0x200 ? space + 1 : space > longestSpace ? ((longestSpace = space), 0) : 0;
+      token = c & 0x400 ? token + 1 : token > longestToken ? ((longestToken = token), 0) : 0;
     }
-    runs[0] = Math.max(runs[0]!, word);
-    runs[1] = Math.max(runs[1]!, space);
-    runs[2] = Math.max(runs[2]!, token);
-    return new LiteralHits(starts, runs);
+    return new LiteralHits(starts, [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)]);
   }
 }
 
@@ -111,11 +100,14 @@ export class LiteralHits {
   ) {}
 
   /** Start offsets of any of these literals, ascending. */
-  startsOf(ids: readonly number[]): number[] {
+  startsOf(ids: readonly number[]): ArrayLike<number> {
     if (ids.length === 1) return this.starts[ids[0]!]!;
-    const all: number[] = [];
-    for (const id of ids) for (const s of this.starts[id]!) all.push(s);
-    return all.sort((a, b) => a - b);
+    let count = 0;
+    for (const id of ids) count += this.starts[id]!.length;
+    const all = new Int32Array(count);
+    let at = 0;
+    for (const id of ids) for (const s of this.starts[id]!) all[at++] = s;
+    return all.sort(); // a typed array sorts numerically, and much faster than a list with a comparator
   }
 }
 
@@ -140,7 +132,7 @@ function buildAutomaton(literals: string[], symbols: Map<number, number>, width:
   });
   const next = new Int32Array(goto.length * width);
   const fail = new Int32Array(goto.length);
-  const ending: Array<number[] | null> = new Array(goto.length).fill(null);
+  const ending: number[][] = goto.map(() => []);
   // Breadth first, so a state's fallback is complete before the states below it are.
   const queue: number[] = [];
   for (let sym = 0; sym < width; sym++) {
@@ -150,8 +142,7 @@ function buildAutomaton(literals: string[], symbols: Map<number, number>, width:
   }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    const all = [...ends[state]!, ...(ending[fail[state]!] ?? [])];
-    ending[state] = all.length ? all : null;
+    ending[state] = [...ends[state]!, ...ending[fail[state]!]!];
     for (let sym = 0; sym < width; sym++) {
       const to = goto[state]!.get(sym);
       if (to === undefined) next[state * width + sym] = next[fail[state]! * width + sym]!;
@@ -162,5 +153,14 @@ function buildAutomaton(literals: string[], symbols: Map<number, number>, width:
       }
     }
   }
-  return { next, ending };
+  // States as index times width, so the scan steps with one add; the end lists packed into one array.
+  for (let i = 0; i < next.length; i++) next[i] = next[i]! * width;
+  const endFrom = new Int32Array(goto.length * width + 1);
+  const endIds: number[] = [];
+  for (let state = 0; state < goto.length; state++) {
+    endFrom[state * width] = endIds.length;
+    endIds.push(...ending[state]!);
+    endFrom.fill(endIds.length, state * width + 1, (state + 1) * width + 1);
+  }
+  return { next, endFrom, endIds: Int32Array.from(endIds) };
 }

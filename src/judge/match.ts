@@ -71,8 +71,8 @@ export class MatchIndex {
     return (this.hits ??= this.finder!.find(this.doc.text));
   }
 
-  private readonly starts = new Map<string, number[]>();
-  private literalStarts(source: string): number[] {
+  private readonly starts = new Map<string, ArrayLike<number>>();
+  private literalStarts(source: string): ArrayLike<number> {
     let starts = this.starts.get(source);
     if (!starts) {
       starts = this.literalHits().startsOf(this.finder!.literalIds(source)!);
@@ -133,7 +133,7 @@ function scan(re: RegExp, text: string, from: number, max: number): Span[] {
  * wide enough for everything the pattern reads from there, and a find is confirmed, and taken, from the whole text.
  * When the windows add up to the text's length, the rest is scanned whole instead.
  */
-function scanNear(re: RegExp, text: string, literalStarts: number[], prefilter: Prefilter, runs: readonly number[], max: number): Span[] {
+function scanNear(re: RegExp, text: string, literalStarts: ArrayLike<number>, prefilter: Prefilter, runs: readonly number[], max: number): Span[] {
   const reach = boundFor(prefilter.reach, runs);
   // One more character each way than the pattern consumes or looks at: where a failed try stops.
   const ahead = boundFor(prefilter.ahead, runs) + 1;
@@ -166,7 +166,7 @@ function scanNear(re: RegExp, text: string, literalStarts: number[], prefilter: 
   return spans;
 }
 
-function firstAtOrAfterOffset(offsets: number[], offset: number): number {
+function firstAtOrAfterOffset(offsets: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = offsets.length;
   while (lo < hi) {
