@@ -100,15 +100,24 @@ describe('a guided scan finds what a whole-text scan finds', () => {
   const docOf = (text: string) => ({ text }) as BillDocument;
   const compare = (doc: BillDocument) => {
     const plain = new MatchIndex(doc);
-    const near = new MatchIndex(doc, rubric);
+    const near = new MatchIndex(doc, rubric, 0);
     for (const re of guided) expect(near.all(re), re.source.slice(0, 80)).toEqual(plain.all(re));
   };
+
+  it('is used only in bills long enough to pay for it', () => {
+    const short = new MatchIndex(docOf('qualified immunity '.repeat(10)), rubric);
+    const long = new MatchIndex(docOf('qualified immunity '.repeat(1000)), rubric);
+    const anchor = guided.find((re) => rubric.prefilters[re.source]!.literals.includes('qualified'))!;
+    // Only a guided index can rule a range out for want of a literal.
+    expect(short.mayMatchIn(anchor, 1, 18)).toBe(true);
+    expect(long.mayMatchIn(anchor, 1, 18)).toBe(false);
+  });
 
   it.each(readdirSync(CORPUS).filter((f) => f.endsWith('.txt')))('%s', async (name) => {
     const doc = normalise(await readBill(join(CORPUS, name)));
     compare(doc);
     // And a sentence a pattern matches always holds one of its literals.
-    const near = new MatchIndex(doc, rubric);
+    const near = new MatchIndex(doc, rubric, 0);
     for (const re of guided) {
       for (const s of doc.sentences) {
         re.lastIndex = 0;

@@ -29,25 +29,35 @@ export class MatchIndex {
   private readonly piecemeal = new Map<string, number>();
   /** A bill stuffed with one keyword must not make judging quadratic. */
   static readonly MAX_MATCHES_PER_PATTERN = 20000;
+  /**
+   * Bills shorter than this are scanned whole: the guided search runs each pattern more often, and in a fresh process
+   * each pattern's first runs cost more (V8 compiles it) than scanning a short bill. Measured on a 2 KB bill: 22 ms
+   * of judging scanned whole, 58 ms guided.
+   */
+  static readonly GUIDED_FROM = 4096;
   /** Text around a short range that a pattern's look-behind and look-ahead still see when only the range is searched. */
   static readonly LOOK_AROUND = 1000;
 
   private readonly finder: LiteralFinder | null;
   private hits: LiteralHits | null = null;
 
-  /** With a rubric, its patterns are tried only near the literals they need (see ../rubric/prefilter.ts). */
+  /**
+   * With a rubric, its patterns are tried only near the literals they need (see ../rubric/prefilter.ts), in bills of
+   * at least `guidedFrom` characters.
+   */
   constructor(
     readonly doc: BillDocument,
     private readonly rubric: Pick<Rubric, 'prefilters'> | null = null,
+    guidedFrom = MatchIndex.GUIDED_FROM,
   ) {
-    this.finder = rubric && finderFor(rubric);
+    this.finder = rubric && doc.text.length >= guidedFrom ? finderFor(rubric) : null;
   }
 
   all(re: RegExp): Span[] {
     const key = re.source;
     let spans = this.cache.get(key);
     if (!spans) {
-      const prefilter = this.rubric?.prefilters[key];
+      const prefilter = this.finder && this.rubric?.prefilters[key];
       spans = prefilter
         ? scanNear(re, this.doc.text, this.literalStarts(key), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
         : scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
@@ -61,7 +71,7 @@ export class MatchIndex {
    * (A pattern without a prefilter always might.)
    */
   mayMatchIn(re: RegExp, start: number, end: number): boolean {
-    if (!this.rubric?.prefilters[re.source]) return true;
+    if (!this.finder || !this.rubric?.prefilters[re.source]) return true;
     const starts = this.literalStarts(re.source);
     const i = firstAtOrAfterOffset(starts, start);
     return i < starts.length && starts[i]! < end;
