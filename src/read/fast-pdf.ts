@@ -72,11 +72,32 @@ class Name {
 class Ref {
   constructor(readonly num: number, readonly gen: number) {}
 }
-class Cmd {
-  constructor(readonly cmd: string) {}
+// The content-stream operators the interpreter acts on, by number (OP_NONE: not an operator it knows).
+const enum Op {
+  NONE, q, Q, cm, BT, ET, Tf, Tm, Td, TD, TStar, Tc, Tw, Tz, TL, Ts, Tj, TJ, Quote, DoubleQuote, Do, gs, BMC, BDC, EMC, SC,
 }
-// One Cmd per operator or keyword, so the interpreter's switch compares interned strings; operators of up to three
-// bytes are found by their bytes, without building a string.
+const OP_CODES: Record<string, Op> = {
+  q: Op.q, Q: Op.Q, cm: Op.cm, BT: Op.BT, ET: Op.ET, Tf: Op.Tf, Tm: Op.Tm, Td: Op.Td, TD: Op.TD, 'T*': Op.TStar, Tc: Op.Tc, Tw: Op.Tw, Tz: Op.Tz,
+  TL: Op.TL, Ts: Op.Ts, Tj: Op.Tj, TJ: Op.TJ, "'": Op.Quote, '"': Op.DoubleQuote, Do: Op.Do, gs: Op.gs, BMC: Op.BMC, BDC: Op.BDC, EMC: Op.EMC,
+  SC: Op.SC, sc: Op.SC, SCN: Op.SC, scn: Op.SC,
+};
+// Operators that change nothing getTextContent looks at, with their operand counts.
+const IGNORED_OPS: Record<string, number> = {
+  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1,
+  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4, S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
+  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, Tr: 1, MP: 1, DP: 2,
+};
+class Cmd {
+  /** Its Op, and for an ignored operator its operand count (else -1). */
+  readonly op: Op;
+  readonly ignoredArity: number;
+  constructor(readonly cmd: string) {
+    this.op = Object.hasOwn(OP_CODES, cmd) ? OP_CODES[cmd]! : Op.NONE;
+    this.ignoredArity = Object.hasOwn(IGNORED_OPS, cmd) ? IGNORED_OPS[cmd]! : -1;
+  }
+}
+// One Cmd per operator or keyword, so the interpreter switches on small integers; operators of up to three bytes are
+// found by their bytes, without building a string.
 const KNOWN_CMDS = new Map<string, Cmd>();
 function cmd(word: string): Cmd {
   let c = KNOWN_CMDS.get(word);
@@ -86,7 +107,7 @@ function cmd(word: string): Cmd {
   }
   return c;
 }
-for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', 'q', 'Q', 'cm', 'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'Tj', 'TJ', "'", '"', 'Do', 'gs', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']) KNOWN_CMDS.set(w, new Cmd(w));
+for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', ...Object.keys(OP_CODES), ...Object.keys(IGNORED_OPS)]) KNOWN_CMDS.set(w, new Cmd(w));
 const SHORT_CMDS = new Map<number, Cmd>();
 for (const [w, c] of KNOWN_CMDS) if (w.length <= 3) SHORT_CMDS.set(w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8) | ((w.charCodeAt(2) || 0) << 16), c);
 type PdfDict = Map<string, PdfObj>;
@@ -97,11 +118,18 @@ type PdfObj = number | string | boolean | null | Name | Ref | PdfObj[] | PdfDict
 
 const EOF = Symbol('eof');
 
+// Byte classes: PDF whitespace, delimiters, and the bytes that end a regular token (either).
+const WHITESPACE = 1;
+const DELIMITER = 2;
+const CHAR_CLASS = new Uint8Array(256);
+for (const ch of [0x20, 0x09, 0x0d, 0x0a, 0x0c, 0x00]) CHAR_CLASS[ch] = WHITESPACE;
+for (const ch of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CHAR_CLASS[ch] = DELIMITER;
+
 function isWhiteSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09 || ch === 0x0d || ch === 0x0a || ch === 0x0c || ch === 0x00;
+  return CHAR_CLASS[ch] === WHITESPACE;
 }
 function isDelimiter(ch: number): boolean {
-  return ch === 0x28 || ch === 0x29 || ch === 0x3c || ch === 0x3e || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d || ch === 0x2f || ch === 0x25;
+  return CHAR_CLASS[ch] === DELIMITER;
 }
 
 /** A strict tokenizer: well-formed tokens only, each read as pdf.js's Lexer reads it. */
@@ -113,13 +141,16 @@ class Lexer {
 
   skipSpace(): void {
     const b = this.bytes;
-    while (this.pos < this.end) {
-      const ch = b[this.pos]!;
-      if (isWhiteSpace(ch)) this.pos++;
+    const end = this.end;
+    let pos = this.pos;
+    while (pos < end) {
+      const ch = b[pos]!;
+      if (CHAR_CLASS[ch] === WHITESPACE) pos++;
       else if (ch === 0x25) {
-        while (this.pos < this.end && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
+        while (pos < end && b[pos] !== 0x0a && b[pos] !== 0x0d) pos++;
       } else break;
     }
+    this.pos = pos;
   }
 
   /** The next token: a number, string, name, command, or one of the punctuation strings "[", "]", "<<", ">>". */
@@ -155,9 +186,11 @@ class Lexer {
     }
     if (isDelimiter(ch)) unsupported();
     const start = this.pos;
-    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) this.pos++;
-    if (this.pos - start <= 3) {
-      const known = SHORT_CMDS.get(b[start]! | ((this.pos - start > 1 ? b[start + 1]! : 0) << 8) | ((this.pos - start > 2 ? b[start + 2]! : 0) << 16));
+    let pos = start + 1;
+    while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
+    this.pos = pos;
+    if (pos - start <= 3) {
+      const known = SHORT_CMDS.get(b[start]! | ((pos - start > 1 ? b[start + 1]! : 0) << 8) | ((pos - start > 2 ? b[start + 2]! : 0) << 16));
       if (known) return known;
     }
     let word = '';
@@ -268,7 +301,7 @@ class Lexer {
   name(): Name {
     const b = this.bytes;
     const start = ++this.pos;
-    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) {
+    while (this.pos < this.end && CHAR_CLASS[b[this.pos]!] === 0) {
       if (b[this.pos] === 0x23 || b[this.pos]! > 0x7e || b[this.pos]! < 0x21) unsupported();
       this.pos++;
     }
@@ -631,13 +664,6 @@ const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
 const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
 const VERTICAL_SHIFT_RATIO = 0.25;
 
-// Operators that change nothing getTextContent looks at, with their operand counts.
-const IGNORED_OPS: Record<string, number> = {
-  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1,
-  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4, S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
-  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, Tr: 1, MP: 1, DP: 2,
-};
-
 function normalizeUnicode(str: string): string {
   return str.replaceAll(NormalizeRegex, (_, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : p2 ? 'ſt'.repeat(p2.length) : ''));
 }
@@ -683,7 +709,7 @@ class TextExtractor {
       const t = lx.next();
       if (t === EOF) break;
       if (t instanceof Cmd) {
-        this.#op(t.cmd, args);
+        this.#op(t, args);
         args.length = 0;
       } else if (t === '[') {
         // Only TJ takes an array here: strings and numbers.
@@ -716,20 +742,20 @@ class TextExtractor {
     return this.items;
   }
 
-  #op(cmd: string, args: Operand[]): void {
-    const ignored = IGNORED_OPS[cmd];
-    if (ignored !== undefined) {
+  #op(cmd: Cmd, args: Operand[]): void {
+    const ignored = cmd.ignoredArity;
+    if (ignored >= 0) {
       arity(args, ignored);
       return;
     }
     let textState = this.#state;
-    switch (cmd) {
-      case 'q':
+    switch (cmd.op) {
+      case Op.q:
         arity(args, 0);
         this.#stack.push(this.#state);
         this.#state = this.#state.clone();
         return;
-      case 'Q': {
+      case Op.Q: {
         arity(args, 0);
         const prev = this.#stack.pop();
         if (!prev) unsupported();
@@ -737,11 +763,11 @@ class TextExtractor {
         if (textState.font !== prev.font || textState.fontSize !== prev.fontSize || textState.fontName !== prev.fontName) this.#flushTextContentItem();
         return;
       }
-      case 'cm':
+      case Op.cm:
         arity(args, 6);
         textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
         return;
-      case 'Tf': {
+      case Op.Tf: {
         arity(args, 2);
         const name = args[0];
         const size = num(args, 1);
@@ -753,34 +779,34 @@ class TextExtractor {
         textState.font = this.#loadFont(name.name);
         return;
       }
-      case 'Ts':
+      case Op.Ts:
         arity(args, 1);
         textState.textRise = num(args, 0);
         return;
-      case 'Tz':
+      case Op.Tz:
         arity(args, 1);
         textState.textHScale = num(args, 0) / 100;
         return;
-      case 'TL':
+      case Op.TL:
         arity(args, 1);
         textState.leading = num(args, 0);
         return;
-      case 'Td':
+      case Op.Td:
         arity(args, 2);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
-      case 'TD':
+      case Op.TD:
         arity(args, 2);
         textState.leading = -num(args, 1);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
-      case 'T*':
+      case Op.TStar:
         arity(args, 0);
         textState.carriageReturn();
         return;
-      case 'Tm': {
+      case Op.Tm: {
         arity(args, 6);
         const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
         textState.textMatrix = m;
@@ -788,23 +814,23 @@ class TextExtractor {
         this.#updateAdvanceScale();
         return;
       }
-      case 'Tc':
+      case Op.Tc:
         arity(args, 1);
         textState.charSpacing = num(args, 0);
         return;
-      case 'Tw':
+      case Op.Tw:
         arity(args, 1);
         textState.wordSpacing = num(args, 0);
         return;
-      case 'BT':
+      case Op.BT:
         arity(args, 0);
         textState.textMatrix = IDENTITY_MATRIX.slice();
         textState.textLineMatrix = IDENTITY_MATRIX.slice();
         return;
-      case 'ET':
+      case Op.ET:
         arity(args, 0);
         return;
-      case 'TJ': {
+      case Op.TJ: {
         arity(args, 1);
         const elements = args[0];
         if (!Array.isArray(elements) || !textState.font) unsupported();
@@ -821,18 +847,18 @@ class TextExtractor {
         if (buffer.length > 0) this.#buildTextContentItem(buffer.join(''), 0);
         return;
       }
-      case 'Tj':
+      case Op.Tj:
         arity(args, 1);
         if (!textState.font) unsupported();
         this.#buildTextContentItem(str(args, 0), 0);
         return;
-      case "'":
+      case Op.Quote:
         arity(args, 1);
         if (!textState.font) unsupported();
         textState.carriageReturn();
         this.#buildTextContentItem(str(args, 0), 0);
         return;
-      case '"':
+      case Op.DoubleQuote:
         arity(args, 3);
         if (!textState.font) unsupported();
         textState.wordSpacing = num(args, 0);
@@ -840,7 +866,7 @@ class TextExtractor {
         textState.carriageReturn();
         this.#buildTextContentItem(str(args, 2), 0);
         return;
-      case 'Do': {
+      case Op.Do: {
         arity(args, 1);
         this.#flushTextContentItem();
         const name = args[0];
@@ -851,7 +877,7 @@ class TextExtractor {
         if (!(xobj instanceof PdfStream) || !isName(xobj.dict.get('Subtype'), 'Image')) unsupported();
         return;
       }
-      case 'gs': {
+      case Op.gs: {
         arity(args, 1);
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
@@ -860,24 +886,21 @@ class TextExtractor {
         if (gs.has('Font')) unsupported();
         return;
       }
-      case 'BMC':
+      case Op.BMC:
         arity(args, 1);
         if (!(args[0] instanceof Name)) unsupported();
         this.#flushTextContentItem();
         return;
-      case 'BDC':
+      case Op.BDC:
         arity(args, 2);
         if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] instanceof Map)) unsupported();
         this.#flushTextContentItem();
         return;
-      case 'EMC':
+      case Op.EMC:
         arity(args, 0);
         this.#flushTextContentItem();
         return;
-      case 'SC':
-      case 'sc':
-      case 'SCN':
-      case 'scn':
+      case Op.SC:
         if (args.length < 1 || args.length > 4 || !args.every((a) => typeof a === 'number')) unsupported();
         return;
       default:
