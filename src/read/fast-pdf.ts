@@ -117,6 +117,8 @@ class PdfStream {
 type PdfObj = number | string | boolean | null | Name | Ref | PdfObj[] | PdfDict | PdfStream;
 
 const EOF = Symbol('eof');
+/** A string token decoded into the lexer's strBuf (content streams only). */
+const STR = Symbol('str');
 
 // Byte classes: PDF whitespace, delimiters, and the bytes that end a regular token (either).
 const WHITESPACE = 1;
@@ -124,6 +126,9 @@ const DELIMITER = 2;
 const CHAR_CLASS = new Uint8Array(256);
 for (const ch of [0x20, 0x09, 0x0d, 0x0a, 0x0c, 0x00]) CHAR_CLASS[ch] = WHITESPACE;
 for (const ch of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CHAR_CLASS[ch] = DELIMITER;
+
+// Hex digit values, -1 for other bytes.
+const HEX_VALUE = new Int8Array(256).map((_, ch) => (ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x66 ? (ch | 0x20) - 0x57 : -1));
 
 function isWhiteSpace(ch: number): boolean {
   return CHAR_CLASS[ch] === WHITESPACE;
@@ -135,8 +140,19 @@ function isDelimiter(ch: number): boolean {
 /** A strict tokenizer: well-formed tokens only, each read as pdf.js's Lexer reads it. */
 class Lexer {
   pos: number;
+  /** When set, string tokens are decoded into it as bytes (appended at strLen) and next() returns STR, with the string
+   * at strStart..strLen; the interpreter empties it after each operator. */
+  strBuf: Uint8Array | null = null;
+  strStart = 0;
+  strLen = 0;
   constructor(readonly bytes: Uint8Array, start = 0, readonly end = bytes.length) {
     this.pos = start;
+  }
+
+  #grow(): Uint8Array {
+    const buf = new Uint8Array(this.strBuf!.length * 2);
+    buf.set(this.strBuf!);
+    return (this.strBuf = buf);
   }
 
   skipSpace(): void {
@@ -154,7 +170,7 @@ class Lexer {
   }
 
   /** The next token: a number, string, name, command, or one of the punctuation strings "[", "]", "<<", ">>". */
-  next(): number | string | Name | Cmd | typeof EOF | '[' | ']' | '<<' | '>>' | { str: string } {
+  next(): number | string | Name | Cmd | typeof EOF | typeof STR | '[' | ']' | '<<' | '>>' | { str: string } {
     this.skipSpace();
     if (this.pos >= this.end) return EOF;
     const b = this.bytes;
@@ -162,6 +178,10 @@ class Lexer {
     if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e) return this.number();
     switch (ch) {
       case 0x28:
+        if (this.strBuf) {
+          this.literalBytes();
+          return STR;
+        }
         return { str: this.literalString() };
       case 0x2f:
         return this.name();
@@ -175,6 +195,10 @@ class Lexer {
         if (b[this.pos + 1] === 0x3c) {
           this.pos += 2;
           return '<<';
+        }
+        if (this.strBuf) {
+          this.hexBytes();
+          return STR;
         }
         return { str: this.hexString() };
       case 0x3e:
@@ -286,7 +310,7 @@ class Lexer {
       const ch = b[this.pos++]!;
       if (ch === 0x3e) break;
       if (isWhiteSpace(ch)) continue;
-      const v = ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x66 ? (ch | 0x20) - 0x57 : -1;
+      const v = HEX_VALUE[ch]!;
       if (v < 0) unsupported();
       if (high < 0) high = v;
       else {
@@ -296,6 +320,80 @@ class Lexer {
     }
     if (high >= 0) unsupported();
     return out;
+  }
+
+  /** literalString, decoded into strBuf. */
+  literalBytes(): void {
+    const b = this.bytes;
+    const end = this.end;
+    let out = this.strBuf!;
+    let n = (this.strStart = this.strLen);
+    let depth = 1;
+    let pos = this.pos + 1;
+    for (;;) {
+      if (pos >= end) unsupported();
+      let ch = b[pos++]!;
+      if (ch === 0x28) depth++;
+      else if (ch === 0x29) {
+        if (--depth === 0) break;
+      } else if (ch === 0x5c) {
+        if (pos >= end) unsupported();
+        const e = b[pos++]!;
+        switch (e) {
+          case 0x6e: ch = 0x0a; break;
+          case 0x72: ch = 0x0d; break;
+          case 0x74: ch = 0x09; break;
+          case 0x62: ch = 0x08; break;
+          case 0x66: ch = 0x0c; break;
+          case 0x0d:
+            if (b[pos] === 0x0a) pos++;
+            continue;
+          case 0x0a:
+            continue;
+          default:
+            if (e >= 0x30 && e <= 0x37) {
+              let x = e & 0x0f;
+              if (b[pos]! >= 0x30 && b[pos]! <= 0x37) {
+                x = (x << 3) + (b[pos++]! & 0x0f);
+                if (b[pos]! >= 0x30 && b[pos]! <= 0x37) x = (x << 3) + (b[pos++]! & 0x0f);
+              }
+              if (x > 0xff) unsupported();
+              ch = x;
+            } else ch = e;
+        }
+      }
+      if (n === out.length) out = this.#grow();
+      out[n++] = ch;
+    }
+    this.pos = pos;
+    this.strLen = n;
+  }
+
+  /** hexString, decoded into strBuf. */
+  hexBytes(): void {
+    const b = this.bytes;
+    const end = this.end;
+    let out = this.strBuf!;
+    let n = (this.strStart = this.strLen);
+    let high = -1;
+    let pos = this.pos + 1;
+    for (;;) {
+      if (pos >= end) unsupported();
+      const ch = b[pos++]!;
+      if (ch === 0x3e) break;
+      if (CHAR_CLASS[ch] === WHITESPACE) continue;
+      const v = HEX_VALUE[ch]!;
+      if (v < 0) unsupported();
+      if (high < 0) high = v;
+      else {
+        if (n === out.length) out = this.#grow();
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    if (high >= 0) unsupported();
+    this.pos = pos;
+    this.strLen = n;
   }
 
   name(): Name {
@@ -527,16 +625,16 @@ function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
 // ---------------------------------------------------------------------------------------------------------------------
 // Fonts
 
-interface Glyph {
-  unicode: string;
-  width: number;
-  isWhitespace: boolean;
-  isZeroWidthDiacritic: boolean;
-  isInvisibleFormatMark: boolean;
-}
+// A glyph's categories (pdf.js Glyph's isWhitespace, isZeroWidthDiacritic, isInvisibleFormatMark), as bits.
+const GLYPH_WHITESPACE = 1;
+const GLYPH_ZERO_WIDTH_DIACRITIC = 2;
+const GLYPH_INVISIBLE_FORMAT_MARK = 4;
 
+/** A font's 256 glyphs, by byte: width, unicode (one UTF-16 unit each) and category bits. */
 interface Font {
-  glyphs: Glyph[];
+  widths: Float64Array;
+  unicode: Uint16Array;
+  flags: Uint8Array;
 }
 
 // pdf.js getCharUnicodeCategory, as written there.
@@ -555,13 +653,14 @@ function standardFont(pdf: SimplePdf, dict: PdfDict): Font {
   if (!font) {
     const table = STANDARD_FONT_GLYPHS[key];
     if (!table) unsupported();
-    font = {
-      glyphs: table.widths.map((width, code) => {
-        const unicode = table.unicode[code]!;
-        const groups = SpecialCharRegExp.exec(unicode);
-        return { unicode, width, isWhitespace: !!groups?.[1], isZeroWidthDiacritic: !!groups?.[2], isInvisibleFormatMark: !!groups?.[3] };
-      }),
-    };
+    if (table.widths.length !== 256 || table.unicode.length !== 256) unsupported();
+    font = { widths: new Float64Array(table.widths), unicode: new Uint16Array(256), flags: new Uint8Array(256) };
+    for (let code = 0; code < 256; code++) {
+      const unicode = table.unicode[code]!;
+      const groups = SpecialCharRegExp.exec(unicode);
+      font.unicode[code] = unicode.charCodeAt(0);
+      font.flags[code] = (groups?.[1] ? GLYPH_WHITESPACE : 0) | (groups?.[2] ? GLYPH_ZERO_WIDTH_DIACRITIC : 0) | (groups?.[3] ? GLYPH_INVISIBLE_FORMAT_MARK : 0);
+    }
     fontCache.set(key, font);
   }
   return font;
@@ -641,7 +740,6 @@ export interface TextItem {
 
 interface TextContentItem {
   initialized: boolean;
-  str: string[];
   totalWidth: number;
   totalHeight: number;
   width: number;
@@ -678,7 +776,6 @@ class TextExtractor {
   readonly #stack: TextState[] = [];
   readonly #item: TextContentItem = {
     initialized: false,
-    str: [],
     totalWidth: 0,
     totalHeight: 0,
     width: 0,
@@ -693,8 +790,53 @@ class TextExtractor {
     transform: null,
     hasEOL: false,
   };
-  readonly #twoLastChars = [' ', ' '];
+  // The text item's characters (pdf.js keeps an array of strings): UTF-16 units, and whether any may need
+  // normalizeUnicode (whose pattern only matches from U+00A0 on).
+  static #codes = new Uint16Array(1024);
+  #codesLen = 0;
+  #codesHigh = false;
+  // The two last characters as UTF-16 units (0x20 for a space).
+  readonly #twoLastChars = [0x20, 0x20];
   #twoLastCharsPos = 0;
+  // Operands of the current operator: the values (STR_ARG and ARR_ARG for strings and the array, whose bytes and
+  // elements are kept aside) and their count.
+  readonly #args: Operand[] = [];
+  readonly #strStart = new Int32Array(40);
+  readonly #strEnd = new Int32Array(40);
+  #lx: Lexer | null = null;
+  // The last array operand's elements: a string (at tjStart..tjEnd in the lexer's strBuf) or, where tjStart is -1, a number.
+  #tjLen = 0;
+  #tjStart = new Int32Array(64);
+  #tjEnd = new Int32Array(64);
+  #tjNum = new Float64Array(64);
+  static #strBuf: Uint8Array = new Uint8Array(4096);
+
+  #pushCode(code: number): void {
+    let codes = TextExtractor.#codes;
+    if (this.#codesLen === codes.length) {
+      const grown = new Uint16Array(codes.length * 2);
+      grown.set(codes);
+      codes = TextExtractor.#codes = grown;
+    }
+    codes[this.#codesLen++] = code;
+    if (code >= 0xa0) this.#codesHigh = true;
+  }
+
+  #pushTjElement(start: number, end: number, value: number): void {
+    if (this.#tjLen === this.#tjStart.length) {
+      const n = this.#tjLen * 2;
+      const start2 = new Int32Array(n), end2 = new Int32Array(n), num2 = new Float64Array(n);
+      start2.set(this.#tjStart);
+      end2.set(this.#tjEnd);
+      num2.set(this.#tjNum);
+      this.#tjStart = start2;
+      this.#tjEnd = end2;
+      this.#tjNum = num2;
+    }
+    this.#tjStart[this.#tjLen] = start;
+    this.#tjEnd[this.#tjLen] = end;
+    this.#tjNum[this.#tjLen++] = value;
+  }
 
   constructor(
     readonly pdf: SimplePdf,
@@ -703,25 +845,44 @@ class TextExtractor {
   ) {}
 
   run(content: Uint8Array): TextItem[] {
-    const lx = new Lexer(content);
-    const args: Operand[] = [];
+    const lx = (this.#lx = new Lexer(content));
+    lx.strBuf = TextExtractor.#strBuf;
+    try {
+      this.#run(lx);
+    } finally {
+      TextExtractor.#strBuf = lx.strBuf!;
+    }
+    return this.items;
+  }
+
+  #run(lx: Lexer): void {
+    const args = this.#args;
+    let argc = 0;
     for (;;) {
       const t = lx.next();
       if (t === EOF) break;
       if (t instanceof Cmd) {
-        this.#op(t, args);
-        args.length = 0;
-      } else if (t === '[') {
+        this.#op(t, args, argc);
+        argc = 0;
+        lx.strLen = 0;
+        continue;
+      }
+      if (t === STR) {
+        this.#strStart[argc] = lx.strStart;
+        this.#strEnd[argc] = lx.strLen;
+        args[argc++] = STR_ARG;
+      } else if (typeof t === 'number') args[argc++] = t;
+      else if (t === '[') {
         // Only TJ takes an array here: strings and numbers.
-        const arr: PdfObj[] = [];
+        this.#tjLen = 0;
         for (;;) {
           const e = lx.next();
           if (e === ']') break;
-          if (typeof e === 'number') arr.push(e);
-          else if (typeof e === 'object' && e !== null && 'str' in e) arr.push(e.str);
+          if (typeof e === 'number') this.#pushTjElement(-1, -1, e);
+          else if (e === STR) this.#pushTjElement(lx.strStart, lx.strLen, 0);
           else unsupported();
         }
-        args.push(arr);
+        args[argc++] = ARR_ARG;
       } else if (t === '<<') {
         // BDC's property list: skipped whole (marked content is not extracted).
         let depth = 1;
@@ -731,32 +892,37 @@ class TextExtractor {
           if (e === '<<') depth++;
           else if (e === '>>') depth--;
         }
-        args.push(new Map());
+        args[argc++] = DICT_ARG;
       } else if (t === ']' || t === '>>') unsupported();
-      else if (typeof t === 'object' && 'str' in t) args.push(t.str);
-      else args.push(t as number | Name);
-      if (args.length > 33) unsupported();
+      else if (t instanceof Name) args[argc++] = t;
+      else unsupported();
+      if (argc > 33) unsupported();
     }
     if (this.#stack.length !== 0) unsupported();
     this.#flushTextContentItem();
-    return this.items;
   }
 
-  #op(cmd: Cmd, args: Operand[]): void {
+  /** The bytes of string operand i. */
+  #str(args: Operand[], i: number): Uint8Array {
+    if (args[i] !== STR_ARG) unsupported();
+    return this.#lx!.strBuf!;
+  }
+
+  #op(cmd: Cmd, args: Operand[], argc: number): void {
     const ignored = cmd.ignoredArity;
     if (ignored >= 0) {
-      arity(args, ignored);
+      arity(argc, ignored);
       return;
     }
     let textState = this.#state;
     switch (cmd.op) {
       case Op.q:
-        arity(args, 0);
+        arity(argc, 0);
         this.#stack.push(this.#state);
         this.#state = this.#state.clone();
         return;
       case Op.Q: {
-        arity(args, 0);
+        arity(argc, 0);
         const prev = this.#stack.pop();
         if (!prev) unsupported();
         this.#state = prev;
@@ -764,11 +930,11 @@ class TextExtractor {
         return;
       }
       case Op.cm:
-        arity(args, 6);
+        arity(argc, 6);
         textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
         return;
       case Op.Tf: {
-        arity(args, 2);
+        arity(argc, 2);
         const name = args[0];
         const size = num(args, 1);
         if (!(name instanceof Name)) unsupported();
@@ -780,34 +946,34 @@ class TextExtractor {
         return;
       }
       case Op.Ts:
-        arity(args, 1);
+        arity(argc, 1);
         textState.textRise = num(args, 0);
         return;
       case Op.Tz:
-        arity(args, 1);
+        arity(argc, 1);
         textState.textHScale = num(args, 0) / 100;
         return;
       case Op.TL:
-        arity(args, 1);
+        arity(argc, 1);
         textState.leading = num(args, 0);
         return;
       case Op.Td:
-        arity(args, 2);
+        arity(argc, 2);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
       case Op.TD:
-        arity(args, 2);
+        arity(argc, 2);
         textState.leading = -num(args, 1);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
         textState.textMatrix = textState.textLineMatrix.slice();
         return;
       case Op.TStar:
-        arity(args, 0);
+        arity(argc, 0);
         textState.carriageReturn();
         return;
       case Op.Tm: {
-        arity(args, 6);
+        arity(argc, 6);
         const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
         textState.textMatrix = m;
         textState.textLineMatrix = m.slice();
@@ -815,59 +981,69 @@ class TextExtractor {
         return;
       }
       case Op.Tc:
-        arity(args, 1);
+        arity(argc, 1);
         textState.charSpacing = num(args, 0);
         return;
       case Op.Tw:
-        arity(args, 1);
+        arity(argc, 1);
         textState.wordSpacing = num(args, 0);
         return;
       case Op.BT:
-        arity(args, 0);
+        arity(argc, 0);
         textState.textMatrix = IDENTITY_MATRIX.slice();
         textState.textLineMatrix = IDENTITY_MATRIX.slice();
         return;
       case Op.ET:
-        arity(args, 0);
+        arity(argc, 0);
         return;
       case Op.TJ: {
-        arity(args, 1);
+        arity(argc, 1);
         const elements = args[0];
-        if (!Array.isArray(elements) || !textState.font) unsupported();
+        if (elements !== ARR_ARG || !textState.font) unsupported();
         const spaceFactor = (-1 * textState.fontSize) / 1000;
-        const buffer: string[] = [];
-        for (const item of elements) {
-          if (typeof item === 'string') buffer.push(item);
-          else if (typeof item === 'number' && item !== 0) {
-            const chars = buffer.join('');
-            buffer.length = 0;
-            this.#buildTextContentItem(chars, item * spaceFactor);
+        // pdf.js joins the strings between two non-zero numbers: in strBuf, they follow one another.
+        const bytes = this.#lx!.strBuf!;
+        const tjStart = this.#tjStart, tjEnd = this.#tjEnd, tjNum = this.#tjNum;
+        let bufferStart = -1;
+        let bufferEnd = -1;
+        for (let k = 0, kk = this.#tjLen; k < kk; k++) {
+          const start = tjStart[k]!;
+          if (start >= 0) {
+            if (bufferStart < 0) bufferStart = start;
+            bufferEnd = tjEnd[k]!;
+          } else {
+            const item = tjNum[k]!;
+            if (item !== 0) {
+              if (bufferStart < 0) this.#buildTextContentItem(bytes, 0, 0, item * spaceFactor);
+              else this.#buildTextContentItem(bytes, bufferStart, bufferEnd, item * spaceFactor);
+              bufferStart = -1;
+            }
           }
         }
-        if (buffer.length > 0) this.#buildTextContentItem(buffer.join(''), 0);
+        if (bufferStart >= 0) this.#buildTextContentItem(bytes, bufferStart, bufferEnd, 0);
         return;
       }
       case Op.Tj:
-        arity(args, 1);
+        arity(argc, 1);
         if (!textState.font) unsupported();
-        this.#buildTextContentItem(str(args, 0), 0);
+        this.#buildTextContentItem(this.#str(args, 0), this.#strStart[0]!, this.#strEnd[0]!, 0);
         return;
       case Op.Quote:
-        arity(args, 1);
+        arity(argc, 1);
         if (!textState.font) unsupported();
         textState.carriageReturn();
-        this.#buildTextContentItem(str(args, 0), 0);
+        this.#buildTextContentItem(this.#str(args, 0), this.#strStart[0]!, this.#strEnd[0]!, 0);
         return;
       case Op.DoubleQuote:
-        arity(args, 3);
+        arity(argc, 3);
         if (!textState.font) unsupported();
         textState.wordSpacing = num(args, 0);
         textState.charSpacing = num(args, 1);
         textState.carriageReturn();
-        this.#buildTextContentItem(str(args, 2), 0);
+        this.#buildTextContentItem(this.#str(args, 2), this.#strStart[2]!, this.#strEnd[2]!, 0);
         return;
       case Op.Do: {
-        arity(args, 1);
+        arity(argc, 1);
         this.#flushTextContentItem();
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
@@ -878,7 +1054,7 @@ class TextExtractor {
         return;
       }
       case Op.gs: {
-        arity(args, 1);
+        arity(argc, 1);
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
         const states = this.pdf.dict(this.resources.get('ExtGState') ?? null);
@@ -887,21 +1063,22 @@ class TextExtractor {
         return;
       }
       case Op.BMC:
-        arity(args, 1);
+        arity(argc, 1);
         if (!(args[0] instanceof Name)) unsupported();
         this.#flushTextContentItem();
         return;
       case Op.BDC:
-        arity(args, 2);
-        if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] instanceof Map)) unsupported();
+        arity(argc, 2);
+        if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] === DICT_ARG)) unsupported();
         this.#flushTextContentItem();
         return;
       case Op.EMC:
-        arity(args, 0);
+        arity(argc, 0);
         this.#flushTextContentItem();
         return;
       case Op.SC:
-        if (args.length < 1 || args.length > 4 || !args.every((a) => typeof a === 'number')) unsupported();
+        if (argc < 1 || argc > 4) unsupported();
+        for (let k = 0; k < argc; k++) if (typeof args[k] !== 'number') unsupported();
         return;
       default:
         unsupported();
@@ -918,20 +1095,20 @@ class TextExtractor {
     return font;
   }
 
-  #saveLastChar(char: string): boolean {
+  #saveLastChar(char: number): boolean {
     const nextPos = (this.#twoLastCharsPos + 1) % 2;
-    const ret = this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[nextPos] === ' ';
+    const ret = this.#twoLastChars[this.#twoLastCharsPos] !== 0x20 && this.#twoLastChars[nextPos] === 0x20;
     this.#twoLastChars[this.#twoLastCharsPos] = char;
     this.#twoLastCharsPos = nextPos;
     return ret;
   }
 
   #shouldAddWhitespace(): boolean {
-    return this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[(this.#twoLastCharsPos + 1) % 2] === ' ';
+    return this.#twoLastChars[this.#twoLastCharsPos] !== 0x20 && this.#twoLastChars[(this.#twoLastCharsPos + 1) % 2] === 0x20;
   }
 
   #resetLastChars(): void {
-    this.#twoLastChars[0] = this.#twoLastChars[1] = ' ';
+    this.#twoLastChars[0] = this.#twoLastChars[1] = 0x20;
     this.#twoLastCharsPos = 0;
   }
 
@@ -1011,7 +1188,8 @@ class TextExtractor {
   #runBidiTransform(): TextItem {
     const item = this.#item;
     // Every character the font tables hold is left-to-right, so pdf.js's bidi pass returns the text as it is.
-    const str = normalizeUnicode(item.str.join(''));
+    const text = codesToString(TextExtractor.#codes, this.#codesLen);
+    const str = this.#codesHigh ? normalizeUnicode(text) : text;
     return { str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform!, hasEOL: item.hasEOL };
   }
 
@@ -1073,7 +1251,7 @@ class TextExtractor {
         item.width += advanceX;
       }
     } else if (!this.#addFakeSpaces(advanceX, item.prevTransform, textOrientation)) {
-      if (item.str.length === 0) {
+      if (this.#codesLen === 0) {
         this.#resetLastChars();
         this.#pushWhitespace(Math.abs(advanceX), item.prevTransform);
       } else {
@@ -1084,42 +1262,44 @@ class TextExtractor {
     return true;
   }
 
-  #buildTextContentItem(chars: string, extraSpacing: number): void {
+  /** pdf.js buildTextContentItem for the string at chars[start..end) (a byte string: one glyph a byte). */
+  #buildTextContentItem(chars: Uint8Array, start: number, end: number, extraSpacing: number): void {
     const s = this.#state;
-    if (!chars) {
+    if (start === end) {
       const charSpacing = s.charSpacing + extraSpacing;
       if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
       return;
     }
-    const glyphs = s.font!.glyphs;
+    const { widths, unicode, flags } = s.font!;
     const scale = FONT_MATRIX_0 * s.fontSize;
-    for (let i = 0, ii = chars.length; i < ii; i++) {
-      const code = chars.charCodeAt(i);
-      const glyph = glyphs[code];
-      if (!glyph) unsupported();
-      if (glyph.isInvisibleFormatMark) continue;
-      let charSpacing = s.charSpacing + (i + 1 === ii ? extraSpacing : 0);
-      let scaledDim = glyph.width * scale;
+    for (let i = start; i < end; i++) {
+      const code = chars[i]!;
+      const flag = flags[code]!;
+      if (flag & GLYPH_INVISIBLE_FORMAT_MARK) continue;
+      let charSpacing = s.charSpacing + (i + 1 === end ? extraSpacing : 0);
+      let scaledDim = widths[code]! * scale;
       if (code === 0x20) charSpacing += s.wordSpacing;
-      if (glyph.isWhitespace) {
+      if (flag & GLYPH_WHITESPACE) {
         charSpacing += scaledDim;
         s.translateTextMatrix(charSpacing * s.textHScale, 0);
-        this.#saveLastChar(' ');
+        this.#saveLastChar(0x20);
         continue;
       }
-      if (!glyph.isZeroWidthDiacritic && !this.#compareWithLastPosition(scaledDim)) {
+      const zeroWidth = (flag & GLYPH_ZERO_WIDTH_DIACRITIC) !== 0;
+      if (!zeroWidth && !this.#compareWithLastPosition(scaledDim)) {
         s.translateTextMatrix(scaledDim * s.textHScale, 0);
         continue;
       }
       const textChunk = this.#ensureTextContentItem();
-      if (glyph.isZeroWidthDiacritic) scaledDim = 0;
+      if (zeroWidth) scaledDim = 0;
       scaledDim *= s.textHScale;
       s.translateTextMatrix(scaledDim, 0);
       textChunk.width += scaledDim;
       // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
       if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform(this.#prev);
-      if (this.#saveLastChar(glyph.unicode)) textChunk.str.push(' ');
-      textChunk.str.push(glyph.unicode);
+      const u = unicode[code]!;
+      if (this.#saveLastChar(u)) this.#pushCode(0x20);
+      this.#pushCode(u);
       if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
     }
   }
@@ -1140,7 +1320,7 @@ class TextExtractor {
     if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
       if (item.initialized) {
         this.#resetLastChars();
-        item.str.push(' ');
+        this.#pushCode(0x20);
       }
       return false;
     }
@@ -1156,24 +1336,31 @@ class TextExtractor {
     item.totalWidth += item.width * item.textAdvanceScale;
     this.items.push(this.#runBidiTransform());
     item.initialized = false;
-    item.str.length = 0;
+    this.#codesLen = 0;
+    this.#codesHigh = false;
   }
 }
 
-type Operand = number | string | Name | PdfObj[] | PdfDict;
+// An operand: a number, a name, or a marker for a string, an array or a dictionary (kept aside or skipped).
+const STR_ARG = { operand: 'string' } as const;
+const ARR_ARG = { operand: 'array' } as const;
+const DICT_ARG = { operand: 'dictionary' } as const;
+type Operand = number | Name | typeof STR_ARG | typeof ARR_ARG | typeof DICT_ARG;
 
 function num(args: Operand[], i: number): number {
   const v = args[i];
   if (typeof v !== 'number') unsupported();
   return v;
 }
-function str(args: Operand[], i: number): string {
-  const v = args[i];
-  if (typeof v !== 'string') unsupported();
-  return v;
+function arity(argc: number, n: number): void {
+  if (argc !== n) unsupported();
 }
-function arity(args: Operand[], n: number): void {
-  if (args.length !== n) unsupported();
+
+function codesToString(codes: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
 }
 
 function copyMatrix(m: Matrix): Matrix {
