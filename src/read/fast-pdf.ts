@@ -1120,6 +1120,44 @@ class TextExtractor {
   // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
   readonly #scratch = new Float64Array(6);
   readonly #prev = new Float64Array(6);
+  // Within one buildTextContentItem only textMatrix[4] and [5] change: the terms that do not depend on them, computed
+  // once per string (the four first entries of the result, then m[0] * 0 + m[2] * textRise and m[1] * 0 + m[3] * textRise).
+  readonly #fixedTerms = new Float64Array(6);
+
+  #computeFixedTerms(): void {
+    const s = this.#state;
+    const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
+    const m = s.textMatrix;
+    const a0 = m[0]! * t0 + m[2]! * 0;
+    const a1 = m[1]! * t0 + m[3]! * 0;
+    const a2 = m[0]! * 0 + m[2]! * t3;
+    const a3 = m[1]! * 0 + m[3]! * t3;
+    const c = s.ctm;
+    const k = this.#fixedTerms;
+    k[0] = c[0]! * a0 + c[2]! * a1;
+    k[1] = c[1]! * a0 + c[3]! * a1;
+    k[2] = c[0]! * a2 + c[2]! * a3;
+    k[3] = c[1]! * a2 + c[3]! * a3;
+    k[4] = m[0]! * 0 + m[2]! * t5;
+    k[5] = m[1]! * 0 + m[3]! * t5;
+  }
+
+  /** #getCurrentTextTransform(out) from the fixed terms: the same operations on the same values. */
+  #glyphTransform(out: Float64Array): Matrix {
+    const s = this.#state;
+    const k = this.#fixedTerms;
+    const m = s.textMatrix;
+    const a4 = k[4]! + m[4]!;
+    const a5 = k[5]! + m[5]!;
+    const c = s.ctm;
+    out[0] = k[0]!;
+    out[1] = k[1]!;
+    out[2] = k[2]!;
+    out[3] = k[3]!;
+    out[4] = c[0]! * a4 + c[2]! * a5 + c[4]!;
+    out[5] = c[1]! * a4 + c[3]! * a5 + c[5]!;
+    return out as unknown as Matrix;
+  }
 
   #getCurrentTextTransform(out?: Float64Array): Matrix {
     const s = this.#state;
@@ -1194,7 +1232,7 @@ class TextExtractor {
   }
 
   #compareWithLastPosition(glyphWidth: number): boolean {
-    const currentTransform = this.#getCurrentTextTransform(this.#scratch);
+    const currentTransform = this.#glyphTransform(this.#scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const viewBox = this.viewBox;
@@ -1272,6 +1310,7 @@ class TextExtractor {
     }
     const { widths, unicode, flags } = s.font!;
     const scale = FONT_MATRIX_0 * s.fontSize;
+    this.#computeFixedTerms();
     for (let i = start; i < end; i++) {
       const code = chars[i]!;
       const flag = flags[code]!;
@@ -1296,7 +1335,7 @@ class TextExtractor {
       s.translateTextMatrix(scaledDim, 0);
       textChunk.width += scaledDim;
       // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
-      if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform(this.#prev);
+      if (scaledDim) textChunk.prevTransform = this.#glyphTransform(this.#prev);
       const u = unicode[code]!;
       if (this.#saveLastChar(u)) this.#pushCode(0x20);
       this.#pushCode(u);
