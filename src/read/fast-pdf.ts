@@ -109,7 +109,10 @@ function cmd(word: string): Cmd {
 }
 for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', ...Object.keys(OP_CODES), ...Object.keys(IGNORED_OPS)]) KNOWN_CMDS.set(w, new Cmd(w));
 const SHORT_CMDS = new Map<number, Cmd>();
-for (const [w, c] of KNOWN_CMDS) if (w.length <= 3) SHORT_CMDS.set(w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8) | ((w.charCodeAt(2) || 0) << 16), c);
+for (const [w, c] of KNOWN_CMDS) if (w.length === 3) SHORT_CMDS.set(w.charCodeAt(0) | (w.charCodeAt(1) << 8) | (w.charCodeAt(2) << 16), c);
+// Operators of one or two bytes, by first byte | second byte << 8.
+const TWO_BYTE_CMDS: Array<Cmd | null> = new Array<Cmd | null>(65536).fill(null);
+for (const [w, c] of KNOWN_CMDS) if (w.length <= 2) TWO_BYTE_CMDS[w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8)] = c;
 type PdfDict = Map<string, PdfObj>;
 class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
@@ -213,8 +216,11 @@ class Lexer {
     let pos = start + 1;
     while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
     this.pos = pos;
-    if (pos - start <= 3) {
-      const known = SHORT_CMDS.get(b[start]! | ((pos - start > 1 ? b[start + 1]! : 0) << 8) | ((pos - start > 2 ? b[start + 2]! : 0) << 16));
+    if (pos - start <= 2) {
+      const known = TWO_BYTE_CMDS[ch | (pos - start > 1 ? b[start + 1]! << 8 : 0)];
+      if (known) return known;
+    } else if (pos - start === 3) {
+      const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
       if (known) return known;
     }
     let word = '';
@@ -226,23 +232,25 @@ class Lexer {
   // doubled signs or line breaks).
   number(): number {
     const b = this.bytes;
-    let ch = b[this.pos]!;
+    const end = this.end;
+    let pos = this.pos;
+    let ch = b[pos]!;
     let sign = 1;
     let divideBy = 0;
     if (ch === 0x2d) {
       sign = -1;
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     } else if (ch === 0x2b) {
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     }
     if (ch === 0x2e) {
       divideBy = 10;
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     }
     if (!(ch >= 0x30 && ch <= 0x39)) unsupported();
     let baseValue = ch - 0x30;
     for (;;) {
-      ch = ++this.pos < this.end ? b[this.pos]! : -1;
+      ch = ++pos < end ? b[pos]! : -1;
       if (ch >= 0x30 && ch <= 0x39) {
         if (divideBy !== 0) divideBy *= 10;
         baseValue = baseValue * 10 + (ch - 0x30);
@@ -251,7 +259,8 @@ class Lexer {
         else unsupported();
       } else break;
     }
-    if (ch !== -1 && !isWhiteSpace(ch) && !isDelimiter(ch)) unsupported();
+    this.pos = pos;
+    if (ch !== -1 && CHAR_CLASS[ch] === 0) unsupported();
     if (divideBy !== 0) baseValue /= divideBy;
     return sign * baseValue;
   }
