@@ -778,6 +778,26 @@ function normalizeUnicode(str: string): string {
 const NormalizeRegex =
   /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
 
+/** Buffers reused from page to page (extraction is synchronous, one page at a time); grown when too small. */
+const shared = {
+  // The text item's characters as UTF-16 units, and the same as bytes while none is above U+00FF.
+  codes: new Uint16Array(1024),
+  codeBytes: Buffer.alloc(1024),
+  // The lexer's decoded strings.
+  strBuf: new Uint8Array(4096) as Uint8Array,
+  // Where each string operand of the current operator lies in strBuf.
+  strStart: new Int32Array(40),
+  strEnd: new Int32Array(40),
+  // The last array operand's elements: a string (at tjStart..tjEnd in strBuf) or, where tjStart is -1, a number.
+  tjStart: new Int32Array(64),
+  tjEnd: new Int32Array(64),
+  tjNum: new Float64Array(64),
+  // #compareWithLastPosition's current transform, the last glyph's (prevTransform), and #computeFixedTerms's terms.
+  scratch: new Float64Array(6),
+  prev: new Float64Array(6),
+  fixedTerms: new Float64Array(6),
+};
+
 class TextExtractor {
   readonly items: TextItem[] = [];
   readonly #fonts = new Map<string, Font>();
@@ -799,52 +819,54 @@ class TextExtractor {
     transform: null,
     hasEOL: false,
   };
-  // The text item's characters (pdf.js keeps an array of strings): UTF-16 units, and whether any may need
-  // normalizeUnicode (whose pattern only matches from U+00A0 on).
-  static #codes = new Uint16Array(1024);
+  // The text item's characters (pdf.js keeps an array of strings) are in shared.codes: their count, whether any may
+  // need normalizeUnicode (whose pattern only matches from U+00A0 on), and whether any is above U+00FF.
   #codesLen = 0;
   #codesHigh = false;
-  // The two last characters as UTF-16 units (0x20 for a space).
-  readonly #twoLastChars = [0x20, 0x20];
-  #twoLastCharsPos = 0;
+  #codesWide = false;
+  // pdf.js's two last characters as UTF-16 units (0x20 for a space): the one saved before the last, and the last.
+  #olderChar = 0x20;
+  #newerChar = 0x20;
   // Operands of the current operator: the values (STR_ARG and ARR_ARG for strings and the array, whose bytes and
-  // elements are kept aside) and their count.
+  // elements are kept aside in shared) and their count.
   readonly #args: Operand[] = [];
-  readonly #strStart = new Int32Array(40);
-  readonly #strEnd = new Int32Array(40);
   #lx: Lexer | null = null;
-  // The last array operand's elements: a string (at tjStart..tjEnd in the lexer's strBuf) or, where tjStart is -1, a number.
   #tjLen = 0;
-  #tjStart = new Int32Array(64);
-  #tjEnd = new Int32Array(64);
-  #tjNum = new Float64Array(64);
-  static #strBuf: Uint8Array = new Uint8Array(4096);
 
   #pushCode(code: number): void {
-    let codes = TextExtractor.#codes;
-    if (this.#codesLen === codes.length) {
-      const grown = new Uint16Array(codes.length * 2);
-      grown.set(codes);
-      codes = TextExtractor.#codes = grown;
+    const n = this.#codesLen;
+    if (n === shared.codes.length) {
+      const codes = new Uint16Array(n * 2);
+      codes.set(shared.codes);
+      shared.codes = codes;
+      const bytes = Buffer.alloc(n * 2);
+      bytes.set(shared.codeBytes);
+      shared.codeBytes = bytes;
     }
-    codes[this.#codesLen++] = code;
-    if (code >= 0xa0) this.#codesHigh = true;
+    shared.codes[n] = code;
+    shared.codeBytes[n] = code;
+    this.#codesLen = n + 1;
+    if (code >= 0xa0) {
+      this.#codesHigh = true;
+      if (code > 0xff) this.#codesWide = true;
+    }
   }
 
   #pushTjElement(start: number, end: number, value: number): void {
-    if (this.#tjLen === this.#tjStart.length) {
-      const n = this.#tjLen * 2;
-      const start2 = new Int32Array(n), end2 = new Int32Array(n), num2 = new Float64Array(n);
-      start2.set(this.#tjStart);
-      end2.set(this.#tjEnd);
-      num2.set(this.#tjNum);
-      this.#tjStart = start2;
-      this.#tjEnd = end2;
-      this.#tjNum = num2;
+    const k = this.#tjLen;
+    if (k === shared.tjStart.length) {
+      const start2 = new Int32Array(k * 2), end2 = new Int32Array(k * 2), num2 = new Float64Array(k * 2);
+      start2.set(shared.tjStart);
+      end2.set(shared.tjEnd);
+      num2.set(shared.tjNum);
+      shared.tjStart = start2;
+      shared.tjEnd = end2;
+      shared.tjNum = num2;
     }
-    this.#tjStart[this.#tjLen] = start;
-    this.#tjEnd[this.#tjLen] = end;
-    this.#tjNum[this.#tjLen++] = value;
+    shared.tjStart[k] = start;
+    shared.tjEnd[k] = end;
+    shared.tjNum[k] = value;
+    this.#tjLen = k + 1;
   }
 
   constructor(
@@ -855,11 +877,11 @@ class TextExtractor {
 
   run(content: Uint8Array): TextItem[] {
     const lx = (this.#lx = new Lexer(content));
-    lx.strBuf = TextExtractor.#strBuf;
+    lx.strBuf = shared.strBuf;
     try {
       this.#run(lx);
     } finally {
-      TextExtractor.#strBuf = lx.strBuf!;
+      shared.strBuf = lx.strBuf!;
     }
     return this.items;
   }
@@ -877,8 +899,8 @@ class TextExtractor {
         continue;
       }
       if (t === STR) {
-        this.#strStart[argc] = lx.strStart;
-        this.#strEnd[argc] = lx.strLen;
+        shared.strStart[argc] = lx.strStart;
+        shared.strEnd[argc] = lx.strLen;
         args[argc++] = STR_ARG;
       } else if (typeof t === 'number') args[argc++] = t;
       else if (t === '[') {
@@ -1012,7 +1034,7 @@ class TextExtractor {
         const spaceFactor = (-1 * textState.fontSize) / 1000;
         // pdf.js joins the strings between two non-zero numbers: in strBuf, they follow one another.
         const bytes = this.#lx!.strBuf!;
-        const tjStart = this.#tjStart, tjEnd = this.#tjEnd, tjNum = this.#tjNum;
+        const { tjStart, tjEnd, tjNum } = shared;
         let bufferStart = -1;
         let bufferEnd = -1;
         for (let k = 0, kk = this.#tjLen; k < kk; k++) {
@@ -1035,13 +1057,13 @@ class TextExtractor {
       case Op.Tj:
         arity(argc, 1);
         if (!textState.font) unsupported();
-        this.#buildTextContentItem(this.#str(args, 0), this.#strStart[0]!, this.#strEnd[0]!, 0);
+        this.#buildTextContentItem(this.#str(args, 0), shared.strStart[0]!, shared.strEnd[0]!, 0);
         return;
       case Op.Quote:
         arity(argc, 1);
         if (!textState.font) unsupported();
         textState.carriageReturn();
-        this.#buildTextContentItem(this.#str(args, 0), this.#strStart[0]!, this.#strEnd[0]!, 0);
+        this.#buildTextContentItem(this.#str(args, 0), shared.strStart[0]!, shared.strEnd[0]!, 0);
         return;
       case Op.DoubleQuote:
         arity(argc, 3);
@@ -1049,7 +1071,7 @@ class TextExtractor {
         textState.wordSpacing = num(args, 0);
         textState.charSpacing = num(args, 1);
         textState.carriageReturn();
-        this.#buildTextContentItem(this.#str(args, 2), this.#strStart[2]!, this.#strEnd[2]!, 0);
+        this.#buildTextContentItem(this.#str(args, 2), shared.strStart[2]!, shared.strEnd[2]!, 0);
         return;
       case Op.Do: {
         arity(argc, 1);
@@ -1104,21 +1126,20 @@ class TextExtractor {
     return font;
   }
 
+  // pdf.js keeps the two characters in a two-slot ring whose current slot holds the older one.
   #saveLastChar(char: number): boolean {
-    const nextPos = (this.#twoLastCharsPos + 1) % 2;
-    const ret = this.#twoLastChars[this.#twoLastCharsPos] !== 0x20 && this.#twoLastChars[nextPos] === 0x20;
-    this.#twoLastChars[this.#twoLastCharsPos] = char;
-    this.#twoLastCharsPos = nextPos;
+    const ret = this.#olderChar !== 0x20 && this.#newerChar === 0x20;
+    this.#olderChar = this.#newerChar;
+    this.#newerChar = char;
     return ret;
   }
 
   #shouldAddWhitespace(): boolean {
-    return this.#twoLastChars[this.#twoLastCharsPos] !== 0x20 && this.#twoLastChars[(this.#twoLastCharsPos + 1) % 2] === 0x20;
+    return this.#olderChar !== 0x20 && this.#newerChar === 0x20;
   }
 
   #resetLastChars(): void {
-    this.#twoLastChars[0] = this.#twoLastChars[1] = 0x20;
-    this.#twoLastCharsPos = 0;
+    this.#olderChar = this.#newerChar = 0x20;
   }
 
   #pushWhitespace(width: number, transform: Matrix | null): void {
@@ -1127,11 +1148,8 @@ class TextExtractor {
 
   // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
   // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
-  readonly #scratch = new Float64Array(6);
-  readonly #prev = new Float64Array(6);
   // Within one buildTextContentItem only textMatrix[4] and [5] change: the terms that do not depend on them, computed
   // once per string (the four first entries of the result, then m[0] * 0 + m[2] * textRise and m[1] * 0 + m[3] * textRise).
-  readonly #fixedTerms = new Float64Array(6);
 
   #computeFixedTerms(): void {
     const s = this.#state;
@@ -1142,7 +1160,7 @@ class TextExtractor {
     const a2 = m[0]! * 0 + m[2]! * t3;
     const a3 = m[1]! * 0 + m[3]! * t3;
     const c = s.ctm;
-    const k = this.#fixedTerms;
+    const k = shared.fixedTerms;
     k[0] = c[0]! * a0 + c[2]! * a1;
     k[1] = c[1]! * a0 + c[3]! * a1;
     k[2] = c[0]! * a2 + c[2]! * a3;
@@ -1154,7 +1172,7 @@ class TextExtractor {
   /** #getCurrentTextTransform(out) from the fixed terms: the same operations on the same values. */
   #glyphTransform(out: Float64Array): Matrix {
     const s = this.#state;
-    const k = this.#fixedTerms;
+    const k = shared.fixedTerms;
     const m = s.textMatrix;
     const a4 = k[4]! + m[4]!;
     const a5 = k[5]! + m[5]!;
@@ -1235,13 +1253,24 @@ class TextExtractor {
   #runBidiTransform(): TextItem {
     const item = this.#item;
     // Every character the font tables hold is left-to-right, so pdf.js's bidi pass returns the text as it is.
-    const text = codesToString(TextExtractor.#codes, this.#codesLen);
+    const n = this.#codesLen;
+    const text = this.#codesWide ? codesToString(shared.codes, n) : shared.codeBytes.toString('latin1', 0, n);
     const str = this.#codesHigh ? normalizeUnicode(text) : text;
     return { str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform!, hasEOL: item.hasEOL };
   }
 
-  #compareWithLastPosition(glyphWidth: number): boolean {
-    const currentTransform = this.#glyphTransform(this.#scratch);
+  /** atPrev: textMatrix has not moved since prevTransform was computed for this string, so the current transform is it. */
+  #compareWithLastPosition(glyphWidth: number, atPrev: boolean): boolean {
+    if (atPrev) {
+      const posX = shared.prev[4]!;
+      const posY = shared.prev[5]!;
+      // The general path below with lastPosX === posX and lastPosY === posY (NaN aside).
+      if (posX === posX && posY === posY) {
+        const viewBox = this.viewBox;
+        return !(posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!);
+      }
+    }
+    const currentTransform = this.#glyphTransform(shared.scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const viewBox = this.viewBox;
@@ -1320,6 +1349,8 @@ class TextExtractor {
     const { widths, unicode, flags } = s.font!;
     const scale = FONT_MATRIX_0 * s.fontSize;
     this.#computeFixedTerms();
+    // Whether textMatrix is where it was when prevTransform was last computed (from this string's fixed terms).
+    let atPrev = false;
     for (let i = start; i < end; i++) {
       const code = chars[i]!;
       const flag = flags[code]!;
@@ -1330,25 +1361,34 @@ class TextExtractor {
       if (flag & GLYPH_WHITESPACE) {
         charSpacing += scaledDim;
         s.translateTextMatrix(charSpacing * s.textHScale, 0);
+        atPrev = false;
         this.#saveLastChar(0x20);
         continue;
       }
       const zeroWidth = (flag & GLYPH_ZERO_WIDTH_DIACRITIC) !== 0;
-      if (!zeroWidth && !this.#compareWithLastPosition(scaledDim)) {
+      if (!zeroWidth && !this.#compareWithLastPosition(scaledDim, atPrev)) {
         s.translateTextMatrix(scaledDim * s.textHScale, 0);
+        atPrev = false;
         continue;
       }
       const textChunk = this.#ensureTextContentItem();
       if (zeroWidth) scaledDim = 0;
       scaledDim *= s.textHScale;
       s.translateTextMatrix(scaledDim, 0);
+      atPrev = false;
       textChunk.width += scaledDim;
       // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
-      if (scaledDim) textChunk.prevTransform = this.#glyphTransform(this.#prev);
+      if (scaledDim) {
+        textChunk.prevTransform = this.#glyphTransform(shared.prev);
+        atPrev = true;
+      }
       const u = unicode[code]!;
       if (this.#saveLastChar(u)) this.#pushCode(0x20);
       this.#pushCode(u);
-      if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
+      if (charSpacing) {
+        s.translateTextMatrix(charSpacing * s.textHScale, 0);
+        atPrev = false;
+      }
     }
   }
 
@@ -1385,7 +1425,7 @@ class TextExtractor {
     this.items.push(this.#runBidiTransform());
     item.initialized = false;
     this.#codesLen = 0;
-    this.#codesHigh = false;
+    this.#codesHigh = this.#codesWide = false;
   }
 }
 
