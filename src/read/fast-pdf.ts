@@ -69,6 +69,8 @@ export function fastExtractPages(bytes: Uint8Array): string[] | null {
 class Name {
   constructor(readonly name: string) {}
 }
+// Names are immutable: the same one is handed out for the same bytes while it stays in its slot.
+const NAME_CACHE: Array<Name | null> = new Array<Name | null>(512).fill(null);
 class Ref {
   constructor(readonly num: number, readonly gen: number) {}
 }
@@ -413,9 +415,24 @@ class Lexer {
       this.pos++;
     }
     if (this.pos === start) unsupported();
+    const end = this.pos;
+    let hash = end - start;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + b[i]!) | 0;
+    const slot = hash & (NAME_CACHE.length - 1);
+    const cached = NAME_CACHE[slot];
+    if (cached && cached.name.length === end - start) {
+      let same = true;
+      for (let i = start, j = 0; i < end; i++, j++) {
+        if (cached.name.charCodeAt(j) !== b[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached;
+    }
     let s = '';
-    for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
-    return new Name(s);
+    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
+    return (NAME_CACHE[slot] = new Name(s));
   }
 }
 
@@ -680,19 +697,22 @@ function standardFont(pdf: SimplePdf, dict: PdfDict): Font {
 
 type Matrix = number[];
 
-// pdf.js Util.transform.
-function transform(m1: Matrix, m2: Matrix): Matrix {
+// pdf.js Util.transform(m1, [a, b, c, d, e, f]).
+function transformBy(m1: Matrix, a: number, b: number, c: number, d: number, e: number, f: number): Matrix {
   return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+    m1[0]! * a + m1[2]! * b,
+    m1[1]! * a + m1[3]! * b,
+    m1[0]! * c + m1[2]! * d,
+    m1[1]! * c + m1[3]! * d,
+    m1[0]! * e + m1[2]! * f + m1[4]!,
+    m1[1]! * e + m1[3]! * f + m1[5]!,
   ];
 }
 
-const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
+// Matrices hold doubles: the identity is built as a double array (V8 keeps an array's elements double once they have
+// been), so that its copies are too and the glyph loop's matrix reads see a single elements kind.
+const IDENTITY_MATRIX = [0.5, 0, 0, 1, 0, 0];
+IDENTITY_MATRIX[0] = 1;
 const FONT_MATRIX_0 = 0.001;
 
 class TextState {
@@ -723,19 +743,44 @@ class TextState {
   }
   carriageReturn(): void {
     this.translateTextLineMatrix(0, -this.leading);
-    this.textMatrix = this.textLineMatrix.slice();
+    this.textMatrixFromLineMatrix();
   }
-  clone(): TextState {
-    const c = new TextState(this.ctm, this.textMatrix.slice(), this.textLineMatrix.slice());
-    c.fontName = this.fontName;
-    c.fontSize = this.fontSize;
-    c.font = this.font;
-    c.charSpacing = this.charSpacing;
-    c.wordSpacing = this.wordSpacing;
-    c.leading = this.leading;
-    c.textHScale = this.textHScale;
-    c.textRise = this.textRise;
-    return c;
+  // textMatrix and textLineMatrix belong to this state alone (pdf.js copies them wherever it shares them), so they are
+  // overwritten in place rather than replaced by copies.
+  textMatrixFromLineMatrix(): void {
+    const m = this.textMatrix, l = this.textLineMatrix;
+    m[0] = l[0]!;
+    m[1] = l[1]!;
+    m[2] = l[2]!;
+    m[3] = l[3]!;
+    m[4] = l[4]!;
+    m[5] = l[5]!;
+  }
+  setTextMatrices(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    const m = this.textMatrix, l = this.textLineMatrix;
+    m[0] = l[0] = a;
+    m[1] = l[1] = b;
+    m[2] = l[2] = c;
+    m[3] = l[3] = d;
+    m[4] = l[4] = e;
+    m[5] = l[5] = f;
+  }
+  /** Becomes a copy of other, as pdf.js's clone makes it (the ctm shared: it is replaced, never changed in place). */
+  copyFrom(other: TextState): void {
+    this.ctm = other.ctm;
+    const m = this.textMatrix, om = other.textMatrix, l = this.textLineMatrix, ol = other.textLineMatrix;
+    for (let i = 0; i < 6; i++) {
+      m[i] = om[i]!;
+      l[i] = ol[i]!;
+    }
+    this.fontName = other.fontName;
+    this.fontSize = other.fontSize;
+    this.font = other.font;
+    this.charSpacing = other.charSpacing;
+    this.wordSpacing = other.wordSpacing;
+    this.leading = other.leading;
+    this.textHScale = other.textHScale;
+    this.textRise = other.textRise;
   }
 }
 
@@ -778,6 +823,20 @@ function normalizeUnicode(str: string): string {
 const NormalizeRegex =
   /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
 
+/** Math.hypot(x, y), remembering its last arguments and result. */
+class HypotCache {
+  #x = NaN;
+  #y = NaN;
+  #value = NaN;
+  of(x: number, y: number): number {
+    // Equal arguments give the same result (+0 and -0 included: hypot takes magnitudes; NaN never equals).
+    if (x === this.#x && y === this.#y) return this.#value;
+    this.#x = x;
+    this.#y = y;
+    return (this.#value = Math.hypot(x, y));
+  }
+}
+
 /** Buffers reused from page to page (extraction is synchronous, one page at a time); grown when too small. */
 const shared = {
   // The text item's characters as UTF-16 units, and the same as bytes while none is above U+00FF.
@@ -803,6 +862,11 @@ class TextExtractor {
   readonly #fonts = new Map<string, Font>();
   #state = new TextState();
   readonly #stack: TextState[] = [];
+  readonly #freeStates: TextState[] = [];
+  // Math.hypot of the same pairs again and again (pages keep their scales): the last result of each kept.
+  readonly #heightHypot = new HypotCache();
+  readonly #lineHypot = new HypotCache();
+  readonly #ctmHypot = new HypotCache();
   readonly #item: TextContentItem = {
     initialized: false,
     totalWidth: 0,
@@ -949,20 +1013,23 @@ class TextExtractor {
     switch (cmd.op) {
       case Op.q:
         arity(argc, 0);
-        this.#stack.push(this.#state);
-        this.#state = this.#state.clone();
+        this.#stack.push(textState);
+        // States left by Q are reused.
+        this.#state = this.#freeStates.pop() ?? new TextState();
+        this.#state.copyFrom(textState);
         return;
       case Op.Q: {
         arity(argc, 0);
         const prev = this.#stack.pop();
         if (!prev) unsupported();
         this.#state = prev;
+        this.#freeStates.push(textState);
         if (textState.font !== prev.font || textState.fontSize !== prev.fontSize || textState.fontName !== prev.fontName) this.#flushTextContentItem();
         return;
       }
       case Op.cm:
         arity(argc, 6);
-        textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
+        textState.ctm = transformBy(textState.ctm, num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5));
         return;
       case Op.Tf: {
         arity(argc, 2);
@@ -991,13 +1058,13 @@ class TextExtractor {
       case Op.Td:
         arity(argc, 2);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        textState.textMatrixFromLineMatrix();
         return;
       case Op.TD:
         arity(argc, 2);
         textState.leading = -num(args, 1);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        textState.textMatrixFromLineMatrix();
         return;
       case Op.TStar:
         arity(argc, 0);
@@ -1005,9 +1072,7 @@ class TextExtractor {
         return;
       case Op.Tm: {
         arity(argc, 6);
-        const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
-        textState.textMatrix = m;
-        textState.textLineMatrix = m.slice();
+        textState.setTextMatrices(num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5));
         this.#updateAdvanceScale();
         return;
       }
@@ -1021,8 +1086,7 @@ class TextExtractor {
         return;
       case Op.BT:
         arity(argc, 0);
-        textState.textMatrix = IDENTITY_MATRIX.slice();
-        textState.textLineMatrix = IDENTITY_MATRIX.slice();
+        textState.setTextMatrices(1, 0, 0, 1, 0, 0);
         return;
       case Op.ET:
         arity(argc, 0);
@@ -1222,9 +1286,9 @@ class TextExtractor {
     const s = this.#state;
     const trm = (item.transform = this.#getCurrentTextTransform());
     item.width = item.totalWidth = 0;
-    item.height = item.totalHeight = Math.hypot(trm[2]!, trm[3]!);
-    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
-    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    item.height = item.totalHeight = this.#heightHypot.of(trm[2]!, trm[3]!);
+    const scaleLineX = this.#lineHypot.of(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = this.#ctmHypot.of(s.ctm[0]!, s.ctm[1]!);
     item.textAdvanceScale = scaleCtmX * scaleLineX;
     const { fontSize } = s;
     item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
@@ -1241,8 +1305,8 @@ class TextExtractor {
     const item = this.#item;
     if (!item.initialized) return;
     const s = this.#state;
-    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
-    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    const scaleLineX = this.#lineHypot.of(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = this.#ctmHypot.of(s.ctm[0]!, s.ctm[1]!);
     const scaleFactor = scaleCtmX * scaleLineX;
     if (scaleFactor === item.textAdvanceScale) return;
     item.totalWidth += item.width * item.textAdvanceScale;
