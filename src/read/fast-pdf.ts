@@ -122,8 +122,11 @@ class PdfStream {
 type PdfObj = number | string | boolean | null | Name | Ref | PdfObj[] | PdfDict | PdfStream;
 
 const EOF = Symbol('eof');
-/** A string token decoded into the lexer's strBuf (content streams only). */
-const STR = Symbol('str');
+
+/** The kinds of content-stream tokens (Lexer.nextContent), their values left in the lexer. */
+const enum Tok {
+  EOF, NUM, STR, NAME, CMD, ARRAY_START, ARRAY_END, DICT_START, DICT_END,
+}
 
 // Byte classes: PDF whitespace, delimiters, and the bytes that end a regular token (either).
 const WHITESPACE = 1;
@@ -145,9 +148,12 @@ function isDelimiter(ch: number): boolean {
 /** A strict tokenizer: well-formed tokens only, each read as pdf.js's Lexer reads it. */
 class Lexer {
   pos: number;
-  /** When set, string tokens are decoded into it as bytes (appended at strLen) and next() returns STR, with the string
-   * at strStart..strLen; the interpreter empties it after each operator. */
-  strBuf: Uint8Array | null = null;
+  // nextContent's token values: a number, a name, an operator, or a string decoded into strBuf (appended at strLen, so
+  // at strStart..strLen; the interpreter empties strBuf after each operator).
+  num = 0;
+  nameValue: Name | null = null;
+  cmdValue: Cmd | null = null;
+  strBuf: Uint8Array = shared.strBuf;
   strStart = 0;
   strLen = 0;
   constructor(readonly bytes: Uint8Array, start = 0, readonly end = bytes.length) {
@@ -155,9 +161,10 @@ class Lexer {
   }
 
   #grow(): Uint8Array {
-    const buf = new Uint8Array(this.strBuf!.length * 2);
-    buf.set(this.strBuf!);
-    return (this.strBuf = buf);
+    const buf = new Uint8Array(this.strBuf.length * 2);
+    buf.set(this.strBuf);
+    // Kept for the next pages.
+    return (this.strBuf = shared.strBuf = buf);
   }
 
   skipSpace(): void {
@@ -175,7 +182,7 @@ class Lexer {
   }
 
   /** The next token: a number, string, name, command, or one of the punctuation strings "[", "]", "<<", ">>". */
-  next(): number | string | Name | Cmd | typeof EOF | typeof STR | '[' | ']' | '<<' | '>>' | { str: string } {
+  next(): number | string | Name | Cmd | typeof EOF | '[' | ']' | '<<' | '>>' | { str: string } {
     this.skipSpace();
     if (this.pos >= this.end) return EOF;
     const b = this.bytes;
@@ -183,10 +190,6 @@ class Lexer {
     if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e) return this.number();
     switch (ch) {
       case 0x28:
-        if (this.strBuf) {
-          this.literalBytes();
-          return STR;
-        }
         return { str: this.literalString() };
       case 0x2f:
         return this.name();
@@ -200,10 +203,6 @@ class Lexer {
         if (b[this.pos + 1] === 0x3c) {
           this.pos += 2;
           return '<<';
-        }
-        if (this.strBuf) {
-          this.hexBytes();
-          return STR;
         }
         return { str: this.hexString() };
       case 0x3e:
@@ -228,6 +227,67 @@ class Lexer {
     let word = '';
     for (let i = start; i < this.pos; i++) word += String.fromCharCode(b[i]!);
     return cmd(word);
+  }
+
+  /** next() for content streams: the same tokens, read the same way, as a Tok with its value left in the lexer. */
+  nextContent(): Tok {
+    this.skipSpace();
+    if (this.pos >= this.end) return Tok.EOF;
+    const b = this.bytes;
+    const ch = b[this.pos]!;
+    if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e) {
+      this.num = this.number();
+      return Tok.NUM;
+    }
+    switch (ch) {
+      case 0x28:
+        this.literalBytes();
+        return Tok.STR;
+      case 0x2f:
+        this.nameValue = this.name();
+        return Tok.NAME;
+      case 0x5b:
+        this.pos++;
+        return Tok.ARRAY_START;
+      case 0x5d:
+        this.pos++;
+        return Tok.ARRAY_END;
+      case 0x3c:
+        if (b[this.pos + 1] === 0x3c) {
+          this.pos += 2;
+          return Tok.DICT_START;
+        }
+        this.hexBytes();
+        return Tok.STR;
+      case 0x3e:
+        if (b[this.pos + 1] === 0x3e) {
+          this.pos += 2;
+          return Tok.DICT_END;
+        }
+        unsupported();
+    }
+    if (isDelimiter(ch)) unsupported();
+    const start = this.pos;
+    let pos = start + 1;
+    while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
+    this.pos = pos;
+    if (pos - start <= 2) {
+      const known = TWO_BYTE_CMDS[ch | (pos - start > 1 ? b[start + 1]! << 8 : 0)];
+      if (known) {
+        this.cmdValue = known;
+        return Tok.CMD;
+      }
+    } else if (pos - start === 3) {
+      const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
+      if (known) {
+        this.cmdValue = known;
+        return Tok.CMD;
+      }
+    }
+    let word = '';
+    for (let i = start; i < pos; i++) word += String.fromCharCode(b[i]!);
+    this.cmdValue = cmd(word);
+    return Tok.CMD;
   }
 
   // pdf.js Lexer.getNumber, same arithmetic in the same order, on the plain forms 12, -3, 4.5, .5, 5. (no exponents,
@@ -337,7 +397,7 @@ class Lexer {
   literalBytes(): void {
     const b = this.bytes;
     const end = this.end;
-    let out = this.strBuf!;
+    let out = this.strBuf;
     let n = (this.strStart = this.strLen);
     let depth = 1;
     let pos = this.pos + 1;
@@ -384,7 +444,7 @@ class Lexer {
   hexBytes(): void {
     const b = this.bytes;
     const end = this.end;
-    let out = this.strBuf!;
+    let out = this.strBuf;
     let n = (this.strStart = this.strLen);
     let high = -1;
     let pos = this.pos + 1;
@@ -844,7 +904,8 @@ const shared = {
   codeBytes: Buffer.alloc(1024),
   // The lexer's decoded strings.
   strBuf: new Uint8Array(4096) as Uint8Array,
-  // Where each string operand of the current operator lies in strBuf.
+  // The value of each number operand of the current operator, and where each string operand lies in strBuf.
+  argNums: new Float64Array(40),
   strStart: new Int32Array(40),
   strEnd: new Int32Array(40),
   // The last array operand's elements: a string (at tjStart..tjEnd in strBuf) or, where tjStart is -1, a number.
@@ -940,67 +1001,72 @@ class TextExtractor {
   ) {}
 
   run(content: Uint8Array): TextItem[] {
-    const lx = (this.#lx = new Lexer(content));
-    lx.strBuf = shared.strBuf;
-    try {
-      this.#run(lx);
-    } finally {
-      shared.strBuf = lx.strBuf!;
-    }
+    this.#run((this.#lx = new Lexer(content)));
     return this.items;
   }
 
   #run(lx: Lexer): void {
     const args = this.#args;
+    const argNums = shared.argNums;
     let argc = 0;
     for (;;) {
-      const t = lx.next();
-      if (t === EOF) break;
-      if (t instanceof Cmd) {
-        this.#op(t, args, argc);
-        argc = 0;
-        lx.strLen = 0;
-        continue;
+      switch (lx.nextContent()) {
+        case Tok.NUM:
+          argNums[argc] = lx.num;
+          args[argc++] = NUM_ARG;
+          break;
+        case Tok.CMD:
+          this.#op(lx.cmdValue!, args, argc);
+          argc = 0;
+          lx.strLen = 0;
+          continue;
+        case Tok.STR:
+          shared.strStart[argc] = lx.strStart;
+          shared.strEnd[argc] = lx.strLen;
+          args[argc++] = STR_ARG;
+          break;
+        case Tok.NAME:
+          args[argc++] = lx.nameValue!;
+          break;
+        case Tok.ARRAY_START:
+          // Only TJ takes an array here: strings and numbers.
+          this.#tjLen = 0;
+          for (;;) {
+            const e = lx.nextContent();
+            if (e === Tok.ARRAY_END) break;
+            if (e === Tok.NUM) this.#pushTjElement(-1, -1, lx.num);
+            else if (e === Tok.STR) this.#pushTjElement(lx.strStart, lx.strLen, 0);
+            else unsupported();
+          }
+          args[argc++] = ARR_ARG;
+          break;
+        case Tok.DICT_START: {
+          // BDC's property list: skipped whole (marked content is not extracted).
+          let depth = 1;
+          while (depth > 0) {
+            const e = lx.nextContent();
+            if (e === Tok.EOF) unsupported();
+            if (e === Tok.DICT_START) depth++;
+            else if (e === Tok.DICT_END) depth--;
+          }
+          args[argc++] = DICT_ARG;
+          break;
+        }
+        case Tok.EOF:
+          if (this.#stack.length !== 0) unsupported();
+          this.#flushTextContentItem();
+          return;
+        default:
+          unsupported();
       }
-      if (t === STR) {
-        shared.strStart[argc] = lx.strStart;
-        shared.strEnd[argc] = lx.strLen;
-        args[argc++] = STR_ARG;
-      } else if (typeof t === 'number') args[argc++] = t;
-      else if (t === '[') {
-        // Only TJ takes an array here: strings and numbers.
-        this.#tjLen = 0;
-        for (;;) {
-          const e = lx.next();
-          if (e === ']') break;
-          if (typeof e === 'number') this.#pushTjElement(-1, -1, e);
-          else if (e === STR) this.#pushTjElement(lx.strStart, lx.strLen, 0);
-          else unsupported();
-        }
-        args[argc++] = ARR_ARG;
-      } else if (t === '<<') {
-        // BDC's property list: skipped whole (marked content is not extracted).
-        let depth = 1;
-        while (depth > 0) {
-          const e = lx.next();
-          if (e === EOF) unsupported();
-          if (e === '<<') depth++;
-          else if (e === '>>') depth--;
-        }
-        args[argc++] = DICT_ARG;
-      } else if (t === ']' || t === '>>') unsupported();
-      else if (t instanceof Name) args[argc++] = t;
-      else unsupported();
       if (argc > 33) unsupported();
     }
-    if (this.#stack.length !== 0) unsupported();
-    this.#flushTextContentItem();
   }
 
   /** The bytes of string operand i. */
   #str(args: Operand[], i: number): Uint8Array {
     if (args[i] !== STR_ARG) unsupported();
-    return this.#lx!.strBuf!;
+    return this.#lx!.strBuf;
   }
 
   #op(cmd: Cmd, args: Operand[], argc: number): void {
@@ -1097,7 +1163,7 @@ class TextExtractor {
         if (elements !== ARR_ARG || !textState.font) unsupported();
         const spaceFactor = (-1 * textState.fontSize) / 1000;
         // pdf.js joins the strings between two non-zero numbers: in strBuf, they follow one another.
-        const bytes = this.#lx!.strBuf!;
+        const bytes = this.#lx!.strBuf;
         const { tjStart, tjEnd, tjNum } = shared;
         let bufferStart = -1;
         let bufferEnd = -1;
@@ -1173,7 +1239,7 @@ class TextExtractor {
         return;
       case Op.SC:
         if (argc < 1 || argc > 4) unsupported();
-        for (let k = 0; k < argc; k++) if (typeof args[k] !== 'number') unsupported();
+        for (let k = 0; k < argc; k++) if (args[k] !== NUM_ARG) unsupported();
         return;
       default:
         unsupported();
@@ -1493,16 +1559,16 @@ class TextExtractor {
   }
 }
 
-// An operand: a number, a name, or a marker for a string, an array or a dictionary (kept aside or skipped).
+// An operand: a name, or a marker for a number, a string, an array or a dictionary (kept aside or skipped).
+const NUM_ARG = { operand: 'number' } as const;
 const STR_ARG = { operand: 'string' } as const;
 const ARR_ARG = { operand: 'array' } as const;
 const DICT_ARG = { operand: 'dictionary' } as const;
-type Operand = number | Name | typeof STR_ARG | typeof ARR_ARG | typeof DICT_ARG;
+type Operand = Name | typeof NUM_ARG | typeof STR_ARG | typeof ARR_ARG | typeof DICT_ARG;
 
 function num(args: Operand[], i: number): number {
-  const v = args[i];
-  if (typeof v !== 'number') unsupported();
-  return v;
+  if (args[i] !== NUM_ARG) unsupported();
+  return shared.argNums[i]!;
 }
 function arity(argc: number, n: number): void {
   if (argc !== n) unsupported();
