@@ -1389,17 +1389,7 @@ class TextExtractor {
     return { str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform!, hasEOL: item.hasEOL };
   }
 
-  /** atPrev: textMatrix has not moved since prevTransform was computed for this string, so the current transform is it. */
-  #compareWithLastPosition(glyphWidth: number, atPrev: boolean): boolean {
-    if (atPrev) {
-      const posX = shared.prev[4]!;
-      const posY = shared.prev[5]!;
-      // The general path below with lastPosX === posX and lastPosY === posY (NaN aside).
-      if (posX === posX && posY === posY) {
-        const viewBox = this.viewBox;
-        return !(posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!);
-      }
-    }
+  #compareWithLastPosition(glyphWidth: number): boolean {
     const currentTransform = this.#glyphTransform(shared.scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
@@ -1479,44 +1469,81 @@ class TextExtractor {
     const { widths, unicode, flags } = s.font!;
     const scale = FONT_MATRIX_0 * s.fontSize;
     this.#computeFixedTerms();
-    // Whether textMatrix is where it was when prevTransform was last computed (from this string's fixed terms).
+    // Nothing in the loop changes the state but textMatrix[4] and [5]: the rest is read once. The calls to
+    // translateTextMatrix, #glyphTransform and the start of #compareWithLastPosition are written out here, the same
+    // operations in the same order.
+    const { charSpacing: stateCharSpacing, wordSpacing, textHScale } = s;
+    const m = s.textMatrix;
+    const m0 = m[0]!, m1 = m[1]!, m2 = m[2]!, m3 = m[3]!;
+    const c = s.ctm;
+    const c0 = c[0]!, c1 = c[1]!, c2 = c[2]!, c3 = c[3]!, c4 = c[4]!, c5 = c[5]!;
+    const k = shared.fixedTerms;
+    const k4 = k[4]!, k5 = k[5]!;
+    const prev = shared.prev;
+    const viewBox = this.viewBox;
+    const vb0 = viewBox[0]!, vb1 = viewBox[1]!, vb2 = viewBox[2]!, vb3 = viewBox[3]!;
+    const item = this.#item;
+    // Whether textMatrix is where it was when prevTransform was last computed (from this string's fixed terms), so
+    // that the current transform is prevTransform.
     let atPrev = false;
     for (let i = start; i < end; i++) {
       const code = chars[i]!;
       const flag = flags[code]!;
       if (flag & GLYPH_INVISIBLE_FORMAT_MARK) continue;
-      let charSpacing = s.charSpacing + (i + 1 === end ? extraSpacing : 0);
+      let charSpacing = stateCharSpacing + (i + 1 === end ? extraSpacing : 0);
       let scaledDim = widths[code]! * scale;
-      if (code === 0x20) charSpacing += s.wordSpacing;
+      if (code === 0x20) charSpacing += wordSpacing;
       if (flag & GLYPH_WHITESPACE) {
         charSpacing += scaledDim;
-        s.translateTextMatrix(charSpacing * s.textHScale, 0);
+        const x = charSpacing * textHScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
         atPrev = false;
         this.#saveLastChar(0x20);
         continue;
       }
       const zeroWidth = (flag & GLYPH_ZERO_WIDTH_DIACRITIC) !== 0;
-      if (!zeroWidth && !this.#compareWithLastPosition(scaledDim, atPrev)) {
-        s.translateTextMatrix(scaledDim * s.textHScale, 0);
-        atPrev = false;
-        continue;
+      if (!zeroWidth) {
+        let visible: boolean;
+        const posX = prev[4]!, posY = prev[5]!;
+        // #compareWithLastPosition when the current transform is prevTransform (and no NaN): only the view box counts.
+        if (atPrev && posX === posX && posY === posY) visible = !(posX + scaledDim < vb0 || posX > vb2 || posY < vb1 || posY > vb3);
+        else visible = this.#compareWithLastPosition(scaledDim);
+        if (!visible) {
+          const x = scaledDim * textHScale;
+          m[4] = m0 * x + m2 * 0 + m[4]!;
+          m[5] = m1 * x + m3 * 0 + m[5]!;
+          atPrev = false;
+          continue;
+        }
       }
-      const textChunk = this.#ensureTextContentItem();
+      const textChunk = item.initialized ? item : this.#ensureTextContentItem();
       if (zeroWidth) scaledDim = 0;
-      scaledDim *= s.textHScale;
-      s.translateTextMatrix(scaledDim, 0);
+      scaledDim *= textHScale;
+      m[4] = m0 * scaledDim + m2 * 0 + m[4]!;
+      m[5] = m1 * scaledDim + m3 * 0 + m[5]!;
       atPrev = false;
       textChunk.width += scaledDim;
       // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
       if (scaledDim) {
-        textChunk.prevTransform = this.#glyphTransform(shared.prev);
+        const a4 = k4 + m[4]!;
+        const a5 = k5 + m[5]!;
+        prev[0] = k[0]!;
+        prev[1] = k[1]!;
+        prev[2] = k[2]!;
+        prev[3] = k[3]!;
+        prev[4] = c0 * a4 + c2 * a5 + c4;
+        prev[5] = c1 * a4 + c3 * a5 + c5;
+        textChunk.prevTransform = prev as unknown as Matrix;
         atPrev = true;
       }
       const u = unicode[code]!;
       if (this.#saveLastChar(u)) this.#pushCode(0x20);
       this.#pushCode(u);
       if (charSpacing) {
-        s.translateTextMatrix(charSpacing * s.textHScale, 0);
+        const x = charSpacing * textHScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
         atPrev = false;
       }
     }
