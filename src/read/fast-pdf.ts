@@ -451,16 +451,28 @@ class Lexer {
     for (;;) {
       if (pos >= end) unsupported();
       const ch = b[pos++]!;
-      if (ch === 0x3e) break;
-      if (CHAR_CLASS[ch] === WHITESPACE) continue;
       const v = HEX_VALUE[ch]!;
-      if (v < 0) unsupported();
-      if (high < 0) high = v;
-      else {
-        if (n === out.length) out = this.#grow();
-        out[n++] = (high << 4) | v;
-        high = -1;
+      // hexString's tests in another order (">" and whitespace are not hex digits), and two digits at a time when they
+      // follow one another.
+      if (v >= 0) {
+        if (high < 0) {
+          const low = pos < end ? HEX_VALUE[b[pos]!]! : -1;
+          if (low < 0) {
+            high = v;
+            continue;
+          }
+          pos++;
+          if (n === out.length) out = this.#grow();
+          out[n++] = (v << 4) | low;
+        } else {
+          if (n === out.length) out = this.#grow();
+          out[n++] = (high << 4) | v;
+          high = -1;
+        }
+        continue;
       }
+      if (ch === 0x3e) break;
+      if (CHAR_CLASS[ch] !== WHITESPACE) unsupported();
     }
     if (high >= 0) unsupported();
     this.pos = pos;
