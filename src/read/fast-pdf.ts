@@ -112,9 +112,12 @@ function cmd(word: string): Cmd {
 for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', ...Object.keys(OP_CODES), ...Object.keys(IGNORED_OPS)]) KNOWN_CMDS.set(w, new Cmd(w));
 const SHORT_CMDS = new Map<number, Cmd>();
 for (const [w, c] of KNOWN_CMDS) if (w.length === 3) SHORT_CMDS.set(w.charCodeAt(0) | (w.charCodeAt(1) << 8) | (w.charCodeAt(2) << 16), c);
-// Operators of one or two bytes, by first byte | second byte << 8.
-const TWO_BYTE_CMDS: Array<Cmd | null> = new Array<Cmd | null>(65536).fill(null);
-for (const [w, c] of KNOWN_CMDS) if (w.length <= 2) TWO_BYTE_CMDS[w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8)] = c;
+// Operators of one or two ASCII bytes, at twoByteIndex(first byte, second byte or 0x20 for none).
+const TWO_BYTE_CMDS: Array<Cmd | null> = new Array<Cmd | null>(96 * 96).fill(null);
+function twoByteIndex(b0: number, b1: number): number {
+  return b0 >= 0x21 && b0 <= 0x7f && b1 >= 0x20 && b1 <= 0x7f ? (b0 - 0x20) * 96 + (b1 - 0x20) : -1;
+}
+for (const [w, c] of KNOWN_CMDS) if (w.length <= 2) TWO_BYTE_CMDS[twoByteIndex(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0x20)] = c;
 type PdfDict = Map<string, PdfObj>;
 class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
@@ -218,7 +221,8 @@ class Lexer {
     while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
     this.pos = pos;
     if (pos - start <= 2) {
-      const known = TWO_BYTE_CMDS[ch | (pos - start > 1 ? b[start + 1]! << 8 : 0)];
+      const index = twoByteIndex(ch, pos - start > 1 ? b[start + 1]! : 0x20);
+      const known = index >= 0 ? TWO_BYTE_CMDS[index] : null;
       if (known) return known;
     } else if (pos - start === 3) {
       const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
@@ -272,7 +276,8 @@ class Lexer {
     while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
     this.pos = pos;
     if (pos - start <= 2) {
-      const known = TWO_BYTE_CMDS[ch | (pos - start > 1 ? b[start + 1]! << 8 : 0)];
+      const index = twoByteIndex(ch, pos - start > 1 ? b[start + 1]! : 0x20);
+      const known = index >= 0 ? TWO_BYTE_CMDS[index] : null;
       if (known) {
         this.cmdValue = known;
         return Tok.CMD;
@@ -930,6 +935,22 @@ const shared = {
   fixedTerms: new Float64Array(6),
 };
 
+/** Buffers grown past this by an odd page are dropped after it rather than kept for the life of the process. */
+const KEPT_BUFFER_BYTES = 1 << 20;
+
+function releaseLargeBuffers(): void {
+  if (shared.codes.byteLength > KEPT_BUFFER_BYTES) {
+    shared.codes = new Uint16Array(1024);
+    shared.codeBytes = Buffer.alloc(1024);
+  }
+  if (shared.strBuf.byteLength > KEPT_BUFFER_BYTES) shared.strBuf = new Uint8Array(4096);
+  if (shared.tjNum.byteLength > KEPT_BUFFER_BYTES) {
+    shared.tjStart = new Int32Array(64);
+    shared.tjEnd = new Int32Array(64);
+    shared.tjNum = new Float64Array(64);
+  }
+}
+
 class TextExtractor {
   readonly items: TextItem[] = [];
   readonly #fonts = new Map<string, Font>();
@@ -1013,7 +1034,11 @@ class TextExtractor {
   ) {}
 
   run(content: Uint8Array): TextItem[] {
-    this.#run((this.#lx = new Lexer(content)));
+    try {
+      this.#run((this.#lx = new Lexer(content)));
+    } finally {
+      releaseLargeBuffers();
+    }
     return this.items;
   }
 
