@@ -513,6 +513,27 @@ class Lexer {
   }
 }
 
+/** The offset in the xref entry at `at` — /^(\d{10}) (\d{5}) ([nf])(?: \n| \r|\r\n)$/ on its 20 bytes, "f" for the first entry
+ * and "00000 n" for the others — else unsupported. */
+function xrefEntry(b: Uint8Array, at: number, first: boolean): number {
+  if (at + 20 > b.length) unsupported();
+  let offset = 0;
+  for (let i = at; i < at + 10; i++) {
+    const d = b[i]! - 0x30;
+    if (d < 0 || d > 9) unsupported();
+    offset = offset * 10 + d;
+  }
+  if (b[at + 10] !== 0x20 || b[at + 16] !== 0x20) unsupported();
+  for (let i = at + 11; i < at + 16; i++) {
+    const ch = b[i]!;
+    if (first ? ch < 0x30 || ch > 0x39 : ch !== 0x30) unsupported();
+  }
+  if (b[at + 17] !== (first ? 0x66 : 0x6e)) unsupported();
+  const e1 = b[at + 18], e2 = b[at + 19];
+  if (!((e1 === 0x20 && (e2 === 0x0a || e2 === 0x0d)) || (e1 === 0x0d && e2 === 0x0a))) unsupported();
+  return offset;
+}
+
 function latin1(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
@@ -540,11 +561,8 @@ class SimplePdf {
     lx.skipSpace();
     // Fixed 20-byte entries: "oooooooooo ggggg n\r\n" (the line end may be " \n", " \r" or "\r\n").
     for (let i = 0; i < count; i++) {
-      const e = latin1(bytes, lx.pos, lx.pos + 20);
-      const em = /^(\d{10}) (\d{5}) ([nf])(?: \n| \r|\r\n)$/.exec(e);
-      if (!em) unsupported();
-      if (i === 0 ? em[3] !== 'f' : em[3] !== 'n' || em[2] !== '00000') unsupported();
-      if (i > 0) this.#offsets.set(i, Number(em[1]));
+      const offset = xrefEntry(bytes, lx.pos, i === 0);
+      if (i > 0) this.#offsets.set(i, offset);
       lx.pos += 20;
     }
     const t = lx.next();
@@ -715,6 +733,7 @@ function sameRef(a: PdfObj, b: PdfObj): boolean {
 
 /** A content stream that inflates past this is no bill page: pdf.js, in its worker's memory limits, gets to refuse it. */
 const MAX_CONTENT_BYTES = 64 * 2 ** 20;
+const INFLATE_OPTIONS = { maxOutputLength: MAX_CONTENT_BYTES };
 
 function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
   for (const key of stream.dict.keys()) if (key !== 'Length' && key !== 'Filter') unsupported();
@@ -722,7 +741,7 @@ function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
   if (filter === null) return stream.data;
   if (!isName(filter, 'FlateDecode')) unsupported();
   // zlib is stricter than pdf.js (it checks the Adler-32 sum too); whatever it rejects goes to pdf.js.
-  return inflateSync(stream.data, { maxOutputLength: MAX_CONTENT_BYTES });
+  return inflateSync(stream.data, INFLATE_OPTIONS);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
