@@ -805,10 +805,7 @@ function transformBy(m1: Matrix, a: number, b: number, c: number, d: number, e: 
   ];
 }
 
-// Matrices hold doubles: the identity is built as a double array (V8 keeps an array's elements double once they have
-// been), so that its copies are too and the glyph loop's matrix reads see a single elements kind.
-const IDENTITY_MATRIX = [0.5, 0, 0, 1, 0, 0];
-IDENTITY_MATRIX[0] = 1;
+const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
 const FONT_MATRIX_0 = 0.001;
 
 class TextState {
