@@ -69,14 +69,37 @@ export function fastExtractPages(bytes: Uint8Array): string[] | null {
 class Name {
   constructor(readonly name: string) {}
 }
+// Names are immutable: the same one is handed out for the same bytes while it stays in its slot.
+const NAME_CACHE: Array<Name | null> = new Array<Name | null>(512).fill(null);
 class Ref {
   constructor(readonly num: number, readonly gen: number) {}
 }
-class Cmd {
-  constructor(readonly cmd: string) {}
+// The content-stream operators the interpreter acts on, by number (OP_NONE: not an operator it knows).
+const enum Op {
+  NONE, q, Q, cm, BT, ET, Tf, Tm, Td, TD, TStar, Tc, Tw, Tz, TL, Ts, Tj, TJ, Quote, DoubleQuote, Do, gs, BMC, BDC, EMC, SC,
 }
-// One Cmd per operator or keyword, so the interpreter's switch compares interned strings; operators of up to three
-// bytes are found by their bytes, without building a string.
+const OP_CODES: Record<string, Op> = {
+  q: Op.q, Q: Op.Q, cm: Op.cm, BT: Op.BT, ET: Op.ET, Tf: Op.Tf, Tm: Op.Tm, Td: Op.Td, TD: Op.TD, 'T*': Op.TStar, Tc: Op.Tc, Tw: Op.Tw, Tz: Op.Tz,
+  TL: Op.TL, Ts: Op.Ts, Tj: Op.Tj, TJ: Op.TJ, "'": Op.Quote, '"': Op.DoubleQuote, Do: Op.Do, gs: Op.gs, BMC: Op.BMC, BDC: Op.BDC, EMC: Op.EMC,
+  SC: Op.SC, sc: Op.SC, SCN: Op.SC, scn: Op.SC,
+};
+// Operators that change nothing getTextContent looks at, with their operand counts.
+const IGNORED_OPS: Record<string, number> = {
+  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1,
+  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4, S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
+  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, Tr: 1, MP: 1, DP: 2,
+};
+class Cmd {
+  /** Its Op, and for an ignored operator its operand count (else -1). */
+  readonly op: Op;
+  readonly ignoredArity: number;
+  constructor(readonly cmd: string) {
+    this.op = Object.hasOwn(OP_CODES, cmd) ? OP_CODES[cmd]! : Op.NONE;
+    this.ignoredArity = Object.hasOwn(IGNORED_OPS, cmd) ? IGNORED_OPS[cmd]! : -1;
+  }
+}
+// One Cmd per operator or keyword, so the interpreter switches on small integers; operators of up to three bytes are
+// found by their bytes, without building a string.
 const KNOWN_CMDS = new Map<string, Cmd>();
 function cmd(word: string): Cmd {
   let c = KNOWN_CMDS.get(word);
@@ -86,9 +109,15 @@ function cmd(word: string): Cmd {
   }
   return c;
 }
-for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', 'q', 'Q', 'cm', 'BT', 'ET', 'Tf', 'Tm', 'Td', 'TD', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'Tj', 'TJ', "'", '"', 'Do', 'gs', 'BMC', 'BDC', 'EMC', 'MP', 'DP', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k']) KNOWN_CMDS.set(w, new Cmd(w));
+for (const w of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'true', 'false', 'null', ...Object.keys(OP_CODES), ...Object.keys(IGNORED_OPS)]) KNOWN_CMDS.set(w, new Cmd(w));
 const SHORT_CMDS = new Map<number, Cmd>();
-for (const [w, c] of KNOWN_CMDS) if (w.length <= 3) SHORT_CMDS.set(w.charCodeAt(0) | ((w.charCodeAt(1) || 0) << 8) | ((w.charCodeAt(2) || 0) << 16), c);
+for (const [w, c] of KNOWN_CMDS) if (w.length === 3) SHORT_CMDS.set(w.charCodeAt(0) | (w.charCodeAt(1) << 8) | (w.charCodeAt(2) << 16), c);
+// Operators of one or two ASCII bytes, at twoByteIndex(first byte, second byte or 0x20 for none).
+const TWO_BYTE_CMDS: Array<Cmd | null> = new Array<Cmd | null>(96 * 96).fill(null);
+function twoByteIndex(b0: number, b1: number): number {
+  return b0 >= 0x21 && b0 <= 0x7f && b1 >= 0x20 && b1 <= 0x7f ? (b0 - 0x20) * 96 + (b1 - 0x20) : -1;
+}
+for (const [w, c] of KNOWN_CMDS) if (w.length <= 2) TWO_BYTE_CMDS[twoByteIndex(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0x20)] = c;
 type PdfDict = Map<string, PdfObj>;
 class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
@@ -97,29 +126,62 @@ type PdfObj = number | string | boolean | null | Name | Ref | PdfObj[] | PdfDict
 
 const EOF = Symbol('eof');
 
+/** The kinds of content-stream tokens (Lexer.nextContent), their values left in the lexer. */
+const enum Tok {
+  EOF, NUM, STR, NAME, CMD, ARRAY_START, ARRAY_END, DICT_START, DICT_END,
+}
+
+// Byte classes: PDF whitespace, delimiters, and the bytes that end a regular token (either).
+const WHITESPACE = 1;
+const DELIMITER = 2;
+const CHAR_CLASS = new Uint8Array(256);
+for (const ch of [0x20, 0x09, 0x0d, 0x0a, 0x0c, 0x00]) CHAR_CLASS[ch] = WHITESPACE;
+for (const ch of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CHAR_CLASS[ch] = DELIMITER;
+
+// Hex digit values, -1 for other bytes.
+const HEX_VALUE = new Int8Array(256).map((_, ch) => (ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x66 ? (ch | 0x20) - 0x57 : -1));
+
 function isWhiteSpace(ch: number): boolean {
-  return ch === 0x20 || ch === 0x09 || ch === 0x0d || ch === 0x0a || ch === 0x0c || ch === 0x00;
+  return CHAR_CLASS[ch] === WHITESPACE;
 }
 function isDelimiter(ch: number): boolean {
-  return ch === 0x28 || ch === 0x29 || ch === 0x3c || ch === 0x3e || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d || ch === 0x2f || ch === 0x25;
+  return CHAR_CLASS[ch] === DELIMITER;
 }
 
 /** A strict tokenizer: well-formed tokens only, each read as pdf.js's Lexer reads it. */
 class Lexer {
   pos: number;
+  // nextContent's token values: a number, a name, an operator, or a string decoded into strBuf (appended at strLen, so
+  // at strStart..strLen; the interpreter empties strBuf after each operator).
+  num = 0;
+  nameValue: Name | null = null;
+  cmdValue: Cmd | null = null;
+  strBuf: Uint8Array = shared.strBuf;
+  strStart = 0;
+  strLen = 0;
   constructor(readonly bytes: Uint8Array, start = 0, readonly end = bytes.length) {
     this.pos = start;
   }
 
+  #grow(): Uint8Array {
+    const buf = new Uint8Array(this.strBuf.length * 2);
+    buf.set(this.strBuf);
+    // Kept for the next pages.
+    return (this.strBuf = shared.strBuf = buf);
+  }
+
   skipSpace(): void {
     const b = this.bytes;
-    while (this.pos < this.end) {
-      const ch = b[this.pos]!;
-      if (isWhiteSpace(ch)) this.pos++;
+    const end = this.end;
+    let pos = this.pos;
+    while (pos < end) {
+      const ch = b[pos]!;
+      if (CHAR_CLASS[ch] === WHITESPACE) pos++;
       else if (ch === 0x25) {
-        while (this.pos < this.end && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
+        while (pos < end && b[pos] !== 0x0a && b[pos] !== 0x0d) pos++;
       } else break;
     }
+    this.pos = pos;
   }
 
   /** The next token: a number, string, name, command, or one of the punctuation strings "[", "]", "<<", ">>". */
@@ -155,9 +217,15 @@ class Lexer {
     }
     if (isDelimiter(ch)) unsupported();
     const start = this.pos;
-    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) this.pos++;
-    if (this.pos - start <= 3) {
-      const known = SHORT_CMDS.get(b[start]! | ((this.pos - start > 1 ? b[start + 1]! : 0) << 8) | ((this.pos - start > 2 ? b[start + 2]! : 0) << 16));
+    let pos = start + 1;
+    while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
+    this.pos = pos;
+    if (pos - start <= 2) {
+      const index = twoByteIndex(ch, pos - start > 1 ? b[start + 1]! : 0x20);
+      const known = index >= 0 ? TWO_BYTE_CMDS[index] : null;
+      if (known) return known;
+    } else if (pos - start === 3) {
+      const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
       if (known) return known;
     }
     let word = '';
@@ -165,27 +233,91 @@ class Lexer {
     return cmd(word);
   }
 
+  /** next() for content streams: the same tokens, read the same way, as a Tok with its value left in the lexer. */
+  nextContent(): Tok {
+    this.skipSpace();
+    if (this.pos >= this.end) return Tok.EOF;
+    const b = this.bytes;
+    const ch = b[this.pos]!;
+    if ((ch >= 0x30 && ch <= 0x39) || ch === 0x2b || ch === 0x2d || ch === 0x2e) {
+      this.num = this.number();
+      return Tok.NUM;
+    }
+    switch (ch) {
+      case 0x28:
+        this.literalBytes();
+        return Tok.STR;
+      case 0x2f:
+        this.nameValue = this.name();
+        return Tok.NAME;
+      case 0x5b:
+        this.pos++;
+        return Tok.ARRAY_START;
+      case 0x5d:
+        this.pos++;
+        return Tok.ARRAY_END;
+      case 0x3c:
+        if (b[this.pos + 1] === 0x3c) {
+          this.pos += 2;
+          return Tok.DICT_START;
+        }
+        this.hexBytes();
+        return Tok.STR;
+      case 0x3e:
+        if (b[this.pos + 1] === 0x3e) {
+          this.pos += 2;
+          return Tok.DICT_END;
+        }
+        unsupported();
+    }
+    if (isDelimiter(ch)) unsupported();
+    const start = this.pos;
+    let pos = start + 1;
+    while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
+    this.pos = pos;
+    if (pos - start <= 2) {
+      const index = twoByteIndex(ch, pos - start > 1 ? b[start + 1]! : 0x20);
+      const known = index >= 0 ? TWO_BYTE_CMDS[index] : null;
+      if (known) {
+        this.cmdValue = known;
+        return Tok.CMD;
+      }
+    } else if (pos - start === 3) {
+      const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
+      if (known) {
+        this.cmdValue = known;
+        return Tok.CMD;
+      }
+    }
+    let word = '';
+    for (let i = start; i < pos; i++) word += String.fromCharCode(b[i]!);
+    this.cmdValue = cmd(word);
+    return Tok.CMD;
+  }
+
   // pdf.js Lexer.getNumber, same arithmetic in the same order, on the plain forms 12, -3, 4.5, .5, 5. (no exponents,
   // doubled signs or line breaks).
   number(): number {
     const b = this.bytes;
-    let ch = b[this.pos]!;
+    const end = this.end;
+    let pos = this.pos;
+    let ch = b[pos]!;
     let sign = 1;
     let divideBy = 0;
     if (ch === 0x2d) {
       sign = -1;
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     } else if (ch === 0x2b) {
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     }
     if (ch === 0x2e) {
       divideBy = 10;
-      ch = b[++this.pos]!;
+      ch = b[++pos]!;
     }
     if (!(ch >= 0x30 && ch <= 0x39)) unsupported();
     let baseValue = ch - 0x30;
     for (;;) {
-      ch = ++this.pos < this.end ? b[this.pos]! : -1;
+      ch = ++pos < end ? b[pos]! : -1;
       if (ch >= 0x30 && ch <= 0x39) {
         if (divideBy !== 0) divideBy *= 10;
         baseValue = baseValue * 10 + (ch - 0x30);
@@ -194,7 +326,8 @@ class Lexer {
         else unsupported();
       } else break;
     }
-    if (ch !== -1 && !isWhiteSpace(ch) && !isDelimiter(ch)) unsupported();
+    this.pos = pos;
+    if (ch !== -1 && CHAR_CLASS[ch] === 0) unsupported();
     if (divideBy !== 0) baseValue /= divideBy;
     return sign * baseValue;
   }
@@ -253,7 +386,7 @@ class Lexer {
       const ch = b[this.pos++]!;
       if (ch === 0x3e) break;
       if (isWhiteSpace(ch)) continue;
-      const v = ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x66 ? (ch | 0x20) - 0x57 : -1;
+      const v = HEX_VALUE[ch]!;
       if (v < 0) unsupported();
       if (high < 0) high = v;
       else {
@@ -265,18 +398,140 @@ class Lexer {
     return out;
   }
 
+  /** literalString, decoded into strBuf. */
+  literalBytes(): void {
+    const b = this.bytes;
+    const end = this.end;
+    let out = this.strBuf;
+    let n = (this.strStart = this.strLen);
+    let depth = 1;
+    let pos = this.pos + 1;
+    for (;;) {
+      if (pos >= end) unsupported();
+      let ch = b[pos++]!;
+      if (ch === 0x28) depth++;
+      else if (ch === 0x29) {
+        if (--depth === 0) break;
+      } else if (ch === 0x5c) {
+        if (pos >= end) unsupported();
+        const e = b[pos++]!;
+        switch (e) {
+          case 0x6e: ch = 0x0a; break;
+          case 0x72: ch = 0x0d; break;
+          case 0x74: ch = 0x09; break;
+          case 0x62: ch = 0x08; break;
+          case 0x66: ch = 0x0c; break;
+          case 0x0d:
+            if (b[pos] === 0x0a) pos++;
+            continue;
+          case 0x0a:
+            continue;
+          default:
+            if (e >= 0x30 && e <= 0x37) {
+              let x = e & 0x0f;
+              if (b[pos]! >= 0x30 && b[pos]! <= 0x37) {
+                x = (x << 3) + (b[pos++]! & 0x0f);
+                if (b[pos]! >= 0x30 && b[pos]! <= 0x37) x = (x << 3) + (b[pos++]! & 0x0f);
+              }
+              if (x > 0xff) unsupported();
+              ch = x;
+            } else ch = e;
+        }
+      }
+      if (n === out.length) out = this.#grow();
+      out[n++] = ch;
+    }
+    this.pos = pos;
+    this.strLen = n;
+  }
+
+  /** hexString, decoded into strBuf. */
+  hexBytes(): void {
+    const b = this.bytes;
+    const end = this.end;
+    let out = this.strBuf;
+    let n = (this.strStart = this.strLen);
+    let high = -1;
+    let pos = this.pos + 1;
+    for (;;) {
+      if (pos >= end) unsupported();
+      const ch = b[pos++]!;
+      const v = HEX_VALUE[ch]!;
+      // hexString's tests in another order (">" and whitespace are not hex digits), and two digits at a time when they
+      // follow one another.
+      if (v >= 0) {
+        if (high < 0) {
+          const low = pos < end ? HEX_VALUE[b[pos]!]! : -1;
+          if (low < 0) {
+            high = v;
+            continue;
+          }
+          pos++;
+          if (n === out.length) out = this.#grow();
+          out[n++] = (v << 4) | low;
+        } else {
+          if (n === out.length) out = this.#grow();
+          out[n++] = (high << 4) | v;
+          high = -1;
+        }
+        continue;
+      }
+      if (ch === 0x3e) break;
+      if (CHAR_CLASS[ch] !== WHITESPACE) unsupported();
+    }
+    if (high >= 0) unsupported();
+    this.pos = pos;
+    this.strLen = n;
+  }
+
   name(): Name {
     const b = this.bytes;
     const start = ++this.pos;
-    while (this.pos < this.end && !isWhiteSpace(b[this.pos]!) && !isDelimiter(b[this.pos]!)) {
+    while (this.pos < this.end && CHAR_CLASS[b[this.pos]!] === 0) {
       if (b[this.pos] === 0x23 || b[this.pos]! > 0x7e || b[this.pos]! < 0x21) unsupported();
       this.pos++;
     }
     if (this.pos === start) unsupported();
+    const end = this.pos;
+    let hash = end - start;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + b[i]!) | 0;
+    const slot = hash & (NAME_CACHE.length - 1);
+    const cached = NAME_CACHE[slot];
+    if (cached && cached.name.length === end - start) {
+      let same = true;
+      for (let i = start, j = 0; i < end; i++, j++) {
+        if (cached.name.charCodeAt(j) !== b[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached;
+    }
     let s = '';
-    for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
-    return new Name(s);
+    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
+    return (NAME_CACHE[slot] = new Name(s));
   }
+}
+
+/** The offset in the xref entry at `at` — /^(\d{10}) (\d{5}) ([nf])(?: \n| \r|\r\n)$/ on its 20 bytes, "f" for the first entry
+ * and "00000 n" for the others — else unsupported. */
+function xrefEntry(b: Uint8Array, at: number, first: boolean): number {
+  if (at + 20 > b.length) unsupported();
+  let offset = 0;
+  for (let i = at; i < at + 10; i++) {
+    const d = b[i]! - 0x30;
+    if (d < 0 || d > 9) unsupported();
+    offset = offset * 10 + d;
+  }
+  if (b[at + 10] !== 0x20 || b[at + 16] !== 0x20) unsupported();
+  for (let i = at + 11; i < at + 16; i++) {
+    const ch = b[i]!;
+    if (first ? ch < 0x30 || ch > 0x39 : ch !== 0x30) unsupported();
+  }
+  if (b[at + 17] !== (first ? 0x66 : 0x6e)) unsupported();
+  const e1 = b[at + 18], e2 = b[at + 19];
+  if (!((e1 === 0x20 && (e2 === 0x0a || e2 === 0x0d)) || (e1 === 0x0d && e2 === 0x0a))) unsupported();
+  return offset;
 }
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
@@ -306,11 +561,8 @@ class SimplePdf {
     lx.skipSpace();
     // Fixed 20-byte entries: "oooooooooo ggggg n\r\n" (the line end may be " \n", " \r" or "\r\n").
     for (let i = 0; i < count; i++) {
-      const e = latin1(bytes, lx.pos, lx.pos + 20);
-      const em = /^(\d{10}) (\d{5}) ([nf])(?: \n| \r|\r\n)$/.exec(e);
-      if (!em) unsupported();
-      if (i === 0 ? em[3] !== 'f' : em[3] !== 'n' || em[2] !== '00000') unsupported();
-      if (i > 0) this.#offsets.set(i, Number(em[1]));
+      const offset = xrefEntry(bytes, lx.pos, i === 0);
+      if (i > 0) this.#offsets.set(i, offset);
       lx.pos += 20;
     }
     const t = lx.next();
@@ -481,6 +733,7 @@ function sameRef(a: PdfObj, b: PdfObj): boolean {
 
 /** A content stream that inflates past this is no bill page: pdf.js, in its worker's memory limits, gets to refuse it. */
 const MAX_CONTENT_BYTES = 64 * 2 ** 20;
+const INFLATE_OPTIONS = { maxOutputLength: MAX_CONTENT_BYTES };
 
 function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
   for (const key of stream.dict.keys()) if (key !== 'Length' && key !== 'Filter') unsupported();
@@ -488,22 +741,22 @@ function decodeStream(pdf: SimplePdf, stream: PdfStream): Uint8Array {
   if (filter === null) return stream.data;
   if (!isName(filter, 'FlateDecode')) unsupported();
   // zlib is stricter than pdf.js (it checks the Adler-32 sum too); whatever it rejects goes to pdf.js.
-  return inflateSync(stream.data, { maxOutputLength: MAX_CONTENT_BYTES });
+  return inflateSync(stream.data, INFLATE_OPTIONS);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fonts
 
-interface Glyph {
-  unicode: string;
-  width: number;
-  isWhitespace: boolean;
-  isZeroWidthDiacritic: boolean;
-  isInvisibleFormatMark: boolean;
-}
+// A glyph's categories (pdf.js Glyph's isWhitespace, isZeroWidthDiacritic, isInvisibleFormatMark), as bits.
+const GLYPH_WHITESPACE = 1;
+const GLYPH_ZERO_WIDTH_DIACRITIC = 2;
+const GLYPH_INVISIBLE_FORMAT_MARK = 4;
 
+/** A font's 256 glyphs, by byte: width, unicode (one UTF-16 unit each) and category bits. */
 interface Font {
-  glyphs: Glyph[];
+  widths: Float64Array;
+  unicode: Uint16Array;
+  flags: Uint8Array;
 }
 
 // pdf.js getCharUnicodeCategory, as written there.
@@ -522,13 +775,14 @@ function standardFont(pdf: SimplePdf, dict: PdfDict): Font {
   if (!font) {
     const table = STANDARD_FONT_GLYPHS[key];
     if (!table) unsupported();
-    font = {
-      glyphs: table.widths.map((width, code) => {
-        const unicode = table.unicode[code]!;
-        const groups = SpecialCharRegExp.exec(unicode);
-        return { unicode, width, isWhitespace: !!groups?.[1], isZeroWidthDiacritic: !!groups?.[2], isInvisibleFormatMark: !!groups?.[3] };
-      }),
-    };
+    if (table.widths.length !== 256 || table.unicode.length !== 256) unsupported();
+    font = { widths: new Float64Array(table.widths), unicode: new Uint16Array(256), flags: new Uint8Array(256) };
+    for (let code = 0; code < 256; code++) {
+      const unicode = table.unicode[code]!;
+      const groups = SpecialCharRegExp.exec(unicode);
+      font.unicode[code] = unicode.charCodeAt(0);
+      font.flags[code] = (groups?.[1] ? GLYPH_WHITESPACE : 0) | (groups?.[2] ? GLYPH_ZERO_WIDTH_DIACRITIC : 0) | (groups?.[3] ? GLYPH_INVISIBLE_FORMAT_MARK : 0);
+    }
     fontCache.set(key, font);
   }
   return font;
@@ -539,15 +793,15 @@ function standardFont(pdf: SimplePdf, dict: PdfDict): Font {
 
 type Matrix = number[];
 
-// pdf.js Util.transform.
-function transform(m1: Matrix, m2: Matrix): Matrix {
+// pdf.js Util.transform(m1, [a, b, c, d, e, f]).
+function transformBy(m1: Matrix, a: number, b: number, c: number, d: number, e: number, f: number): Matrix {
   return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+    m1[0]! * a + m1[2]! * b,
+    m1[1]! * a + m1[3]! * b,
+    m1[0]! * c + m1[2]! * d,
+    m1[1]! * c + m1[3]! * d,
+    m1[0]! * e + m1[2]! * f + m1[4]!,
+    m1[1]! * e + m1[3]! * f + m1[5]!,
   ];
 }
 
@@ -582,19 +836,44 @@ class TextState {
   }
   carriageReturn(): void {
     this.translateTextLineMatrix(0, -this.leading);
-    this.textMatrix = this.textLineMatrix.slice();
+    this.textMatrixFromLineMatrix();
   }
-  clone(): TextState {
-    const c = new TextState(this.ctm, this.textMatrix.slice(), this.textLineMatrix.slice());
-    c.fontName = this.fontName;
-    c.fontSize = this.fontSize;
-    c.font = this.font;
-    c.charSpacing = this.charSpacing;
-    c.wordSpacing = this.wordSpacing;
-    c.leading = this.leading;
-    c.textHScale = this.textHScale;
-    c.textRise = this.textRise;
-    return c;
+  // textMatrix and textLineMatrix belong to this state alone (pdf.js copies them wherever it shares them), so they are
+  // overwritten in place rather than replaced by copies.
+  textMatrixFromLineMatrix(): void {
+    const m = this.textMatrix, l = this.textLineMatrix;
+    m[0] = l[0]!;
+    m[1] = l[1]!;
+    m[2] = l[2]!;
+    m[3] = l[3]!;
+    m[4] = l[4]!;
+    m[5] = l[5]!;
+  }
+  setTextMatrices(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    const m = this.textMatrix, l = this.textLineMatrix;
+    m[0] = l[0] = a;
+    m[1] = l[1] = b;
+    m[2] = l[2] = c;
+    m[3] = l[3] = d;
+    m[4] = l[4] = e;
+    m[5] = l[5] = f;
+  }
+  /** Becomes a copy of other, as pdf.js's clone makes it (the ctm shared: it is replaced, never changed in place). */
+  copyFrom(other: TextState): void {
+    this.ctm = other.ctm;
+    const m = this.textMatrix, om = other.textMatrix, l = this.textLineMatrix, ol = other.textLineMatrix;
+    for (let i = 0; i < 6; i++) {
+      m[i] = om[i]!;
+      l[i] = ol[i]!;
+    }
+    this.fontName = other.fontName;
+    this.fontSize = other.fontSize;
+    this.font = other.font;
+    this.charSpacing = other.charSpacing;
+    this.wordSpacing = other.wordSpacing;
+    this.leading = other.leading;
+    this.textHScale = other.textHScale;
+    this.textRise = other.textRise;
   }
 }
 
@@ -608,7 +887,6 @@ export interface TextItem {
 
 interface TextContentItem {
   initialized: boolean;
-  str: string[];
   totalWidth: number;
   totalHeight: number;
   width: number;
@@ -631,13 +909,6 @@ const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
 const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
 const VERTICAL_SHIFT_RATIO = 0.25;
 
-// Operators that change nothing getTextContent looks at, with their operand counts.
-const IGNORED_OPS: Record<string, number> = {
-  w: 1, J: 1, j: 1, M: 1, d: 2, ri: 1, i: 1,
-  m: 2, l: 2, c: 6, v: 4, y: 4, h: 0, re: 4, S: 0, s: 0, f: 0, F: 0, 'f*': 0, B: 0, 'B*': 0, b: 0, 'b*': 0, n: 0, W: 0, 'W*': 0,
-  CS: 1, cs: 1, G: 1, g: 1, RG: 3, rg: 3, K: 4, k: 4, Tr: 1, MP: 1, DP: 2,
-};
-
 function normalizeUnicode(str: string): string {
   return str.replaceAll(NormalizeRegex, (_, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : p2 ? 'ſt'.repeat(p2.length) : ''));
 }
@@ -645,14 +916,69 @@ function normalizeUnicode(str: string): string {
 const NormalizeRegex =
   /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
 
+/** Math.hypot(x, y), remembering its last arguments and result. */
+class HypotCache {
+  #x = NaN;
+  #y = NaN;
+  #value = NaN;
+  of(x: number, y: number): number {
+    // Equal arguments give the same result (+0 and -0 included: hypot takes magnitudes; NaN never equals).
+    if (x === this.#x && y === this.#y) return this.#value;
+    this.#x = x;
+    this.#y = y;
+    return (this.#value = Math.hypot(x, y));
+  }
+}
+
+/** Buffers reused from page to page (extraction is synchronous, one page at a time); grown when too small. */
+const shared = {
+  // The text item's characters as UTF-16 units, and the same as bytes while none is above U+00FF.
+  codes: new Uint16Array(1024),
+  codeBytes: Buffer.alloc(1024),
+  // The lexer's decoded strings.
+  strBuf: new Uint8Array(4096) as Uint8Array,
+  // The value of each number operand of the current operator, and where each string operand lies in strBuf.
+  argNums: new Float64Array(40),
+  strStart: new Int32Array(40),
+  strEnd: new Int32Array(40),
+  // The last array operand's elements: a string (at tjStart..tjEnd in strBuf) or, where tjStart is -1, a number.
+  tjStart: new Int32Array(64),
+  tjEnd: new Int32Array(64),
+  tjNum: new Float64Array(64),
+  // #compareWithLastPosition's current transform, the last glyph's (prevTransform), and #computeFixedTerms's terms.
+  scratch: new Float64Array(6),
+  prev: new Float64Array(6),
+  fixedTerms: new Float64Array(6),
+};
+
+/** Buffers grown past this by an odd page are dropped after it rather than kept for the life of the process. */
+const KEPT_BUFFER_BYTES = 1 << 20;
+
+function releaseLargeBuffers(): void {
+  if (shared.codes.byteLength > KEPT_BUFFER_BYTES) {
+    shared.codes = new Uint16Array(1024);
+    shared.codeBytes = Buffer.alloc(1024);
+  }
+  if (shared.strBuf.byteLength > KEPT_BUFFER_BYTES) shared.strBuf = new Uint8Array(4096);
+  if (shared.tjNum.byteLength > KEPT_BUFFER_BYTES) {
+    shared.tjStart = new Int32Array(64);
+    shared.tjEnd = new Int32Array(64);
+    shared.tjNum = new Float64Array(64);
+  }
+}
+
 class TextExtractor {
   readonly items: TextItem[] = [];
   readonly #fonts = new Map<string, Font>();
   #state = new TextState();
   readonly #stack: TextState[] = [];
+  readonly #freeStates: TextState[] = [];
+  // Math.hypot of the same pairs again and again (pages keep their scales): the last result of each kept.
+  readonly #heightHypot = new HypotCache();
+  readonly #lineHypot = new HypotCache();
+  readonly #ctmHypot = new HypotCache();
   readonly #item: TextContentItem = {
     initialized: false,
-    str: [],
     totalWidth: 0,
     totalHeight: 0,
     width: 0,
@@ -667,8 +993,55 @@ class TextExtractor {
     transform: null,
     hasEOL: false,
   };
-  readonly #twoLastChars = [' ', ' '];
-  #twoLastCharsPos = 0;
+  // The text item's characters (pdf.js keeps an array of strings) are in shared.codes: their count, whether any may
+  // need normalizeUnicode (whose pattern only matches from U+00A0 on), and whether any is above U+00FF.
+  #codesLen = 0;
+  #codesHigh = false;
+  #codesWide = false;
+  // pdf.js's two last characters as UTF-16 units (0x20 for a space): the one saved before the last, and the last.
+  #olderChar = 0x20;
+  #newerChar = 0x20;
+  // Operands of the current operator: the values (STR_ARG and ARR_ARG for strings and the array, whose bytes and
+  // elements are kept aside in shared) and their count.
+  readonly #args: Operand[] = [];
+  #lx: Lexer | null = null;
+  #tjLen = 0;
+
+  #pushCode(code: number): void {
+    const n = this.#codesLen;
+    if (n === shared.codes.length) {
+      const codes = new Uint16Array(n * 2);
+      codes.set(shared.codes);
+      shared.codes = codes;
+      const bytes = Buffer.alloc(n * 2);
+      bytes.set(shared.codeBytes);
+      shared.codeBytes = bytes;
+    }
+    shared.codes[n] = code;
+    shared.codeBytes[n] = code;
+    this.#codesLen = n + 1;
+    if (code >= 0xa0) {
+      this.#codesHigh = true;
+      if (code > 0xff) this.#codesWide = true;
+    }
+  }
+
+  #pushTjElement(start: number, end: number, value: number): void {
+    const k = this.#tjLen;
+    if (k === shared.tjStart.length) {
+      const start2 = new Int32Array(k * 2), end2 = new Int32Array(k * 2), num2 = new Float64Array(k * 2);
+      start2.set(shared.tjStart);
+      end2.set(shared.tjEnd);
+      num2.set(shared.tjNum);
+      shared.tjStart = start2;
+      shared.tjEnd = end2;
+      shared.tjNum = num2;
+    }
+    shared.tjStart[k] = start;
+    shared.tjEnd[k] = end;
+    shared.tjNum[k] = value;
+    this.#tjLen = k + 1;
+  }
 
   constructor(
     readonly pdf: SimplePdf,
@@ -677,72 +1050,108 @@ class TextExtractor {
   ) {}
 
   run(content: Uint8Array): TextItem[] {
-    const lx = new Lexer(content);
-    const args: Operand[] = [];
-    for (;;) {
-      const t = lx.next();
-      if (t === EOF) break;
-      if (t instanceof Cmd) {
-        this.#op(t.cmd, args);
-        args.length = 0;
-      } else if (t === '[') {
-        // Only TJ takes an array here: strings and numbers.
-        const arr: PdfObj[] = [];
-        for (;;) {
-          const e = lx.next();
-          if (e === ']') break;
-          if (typeof e === 'number') arr.push(e);
-          else if (typeof e === 'object' && e !== null && 'str' in e) arr.push(e.str);
-          else unsupported();
-        }
-        args.push(arr);
-      } else if (t === '<<') {
-        // BDC's property list: skipped whole (marked content is not extracted).
-        let depth = 1;
-        while (depth > 0) {
-          const e = lx.next();
-          if (e === EOF) unsupported();
-          if (e === '<<') depth++;
-          else if (e === '>>') depth--;
-        }
-        args.push(new Map());
-      } else if (t === ']' || t === '>>') unsupported();
-      else if (typeof t === 'object' && 'str' in t) args.push(t.str);
-      else args.push(t as number | Name);
-      if (args.length > 33) unsupported();
+    try {
+      this.#run((this.#lx = new Lexer(content)));
+    } finally {
+      releaseLargeBuffers();
     }
-    if (this.#stack.length !== 0) unsupported();
-    this.#flushTextContentItem();
     return this.items;
   }
 
-  #op(cmd: string, args: Operand[]): void {
-    const ignored = IGNORED_OPS[cmd];
-    if (ignored !== undefined) {
-      arity(args, ignored);
+  #run(lx: Lexer): void {
+    const args = this.#args;
+    const argNums = shared.argNums;
+    let argc = 0;
+    for (;;) {
+      switch (lx.nextContent()) {
+        case Tok.NUM:
+          argNums[argc] = lx.num;
+          args[argc++] = NUM_ARG;
+          break;
+        case Tok.CMD:
+          this.#op(lx.cmdValue!, args, argc);
+          argc = 0;
+          lx.strLen = 0;
+          continue;
+        case Tok.STR:
+          shared.strStart[argc] = lx.strStart;
+          shared.strEnd[argc] = lx.strLen;
+          args[argc++] = STR_ARG;
+          break;
+        case Tok.NAME:
+          args[argc++] = lx.nameValue!;
+          break;
+        case Tok.ARRAY_START:
+          // Only TJ takes an array here: strings and numbers.
+          this.#tjLen = 0;
+          for (;;) {
+            const e = lx.nextContent();
+            if (e === Tok.ARRAY_END) break;
+            if (e === Tok.NUM) this.#pushTjElement(-1, -1, lx.num);
+            else if (e === Tok.STR) this.#pushTjElement(lx.strStart, lx.strLen, 0);
+            else unsupported();
+          }
+          args[argc++] = ARR_ARG;
+          break;
+        case Tok.DICT_START: {
+          // BDC's property list: skipped whole (marked content is not extracted).
+          let depth = 1;
+          while (depth > 0) {
+            const e = lx.nextContent();
+            if (e === Tok.EOF) unsupported();
+            if (e === Tok.DICT_START) depth++;
+            else if (e === Tok.DICT_END) depth--;
+          }
+          args[argc++] = DICT_ARG;
+          break;
+        }
+        case Tok.EOF:
+          if (this.#stack.length !== 0) unsupported();
+          this.#flushTextContentItem();
+          return;
+        default:
+          unsupported();
+      }
+      if (argc > 33) unsupported();
+    }
+  }
+
+  /** The bytes of string operand i. */
+  #str(args: Operand[], i: number): Uint8Array {
+    if (args[i] !== STR_ARG) unsupported();
+    return this.#lx!.strBuf;
+  }
+
+  #op(cmd: Cmd, args: Operand[], argc: number): void {
+    const ignored = cmd.ignoredArity;
+    if (ignored >= 0) {
+      arity(argc, ignored);
       return;
     }
     let textState = this.#state;
-    switch (cmd) {
-      case 'q':
-        arity(args, 0);
-        this.#stack.push(this.#state);
-        this.#state = this.#state.clone();
+    switch (cmd.op) {
+      case Op.q:
+        arity(argc, 0);
+        this.#stack.push(textState);
+        // States left by Q are reused.
+        this.#state = this.#freeStates.pop() ?? new TextState();
+        this.#state.copyFrom(textState);
         return;
-      case 'Q': {
-        arity(args, 0);
+      case Op.Q: {
+        arity(argc, 0);
         const prev = this.#stack.pop();
         if (!prev) unsupported();
         this.#state = prev;
+        this.#freeStates.push(textState);
         if (textState.font !== prev.font || textState.fontSize !== prev.fontSize || textState.fontName !== prev.fontName) this.#flushTextContentItem();
         return;
       }
-      case 'cm':
-        arity(args, 6);
-        textState.ctm = transform(textState.ctm, [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)]);
+      case Op.cm:
+        arity(argc, 6);
+        textState.ctm = transformBy(textState.ctm, num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5));
         return;
-      case 'Tf': {
-        arity(args, 2);
+      case Op.Tf: {
+        arity(argc, 2);
         const name = args[0];
         const size = num(args, 1);
         if (!(name instanceof Name)) unsupported();
@@ -753,95 +1162,102 @@ class TextExtractor {
         textState.font = this.#loadFont(name.name);
         return;
       }
-      case 'Ts':
-        arity(args, 1);
+      case Op.Ts:
+        arity(argc, 1);
         textState.textRise = num(args, 0);
         return;
-      case 'Tz':
-        arity(args, 1);
+      case Op.Tz:
+        arity(argc, 1);
         textState.textHScale = num(args, 0) / 100;
         return;
-      case 'TL':
-        arity(args, 1);
+      case Op.TL:
+        arity(argc, 1);
         textState.leading = num(args, 0);
         return;
-      case 'Td':
-        arity(args, 2);
+      case Op.Td:
+        arity(argc, 2);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        textState.textMatrixFromLineMatrix();
         return;
-      case 'TD':
-        arity(args, 2);
+      case Op.TD:
+        arity(argc, 2);
         textState.leading = -num(args, 1);
         textState.translateTextLineMatrix(num(args, 0), num(args, 1));
-        textState.textMatrix = textState.textLineMatrix.slice();
+        textState.textMatrixFromLineMatrix();
         return;
-      case 'T*':
-        arity(args, 0);
+      case Op.TStar:
+        arity(argc, 0);
         textState.carriageReturn();
         return;
-      case 'Tm': {
-        arity(args, 6);
-        const m = [num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5)];
-        textState.textMatrix = m;
-        textState.textLineMatrix = m.slice();
+      case Op.Tm: {
+        arity(argc, 6);
+        textState.setTextMatrices(num(args, 0), num(args, 1), num(args, 2), num(args, 3), num(args, 4), num(args, 5));
         this.#updateAdvanceScale();
         return;
       }
-      case 'Tc':
-        arity(args, 1);
+      case Op.Tc:
+        arity(argc, 1);
         textState.charSpacing = num(args, 0);
         return;
-      case 'Tw':
-        arity(args, 1);
+      case Op.Tw:
+        arity(argc, 1);
         textState.wordSpacing = num(args, 0);
         return;
-      case 'BT':
-        arity(args, 0);
-        textState.textMatrix = IDENTITY_MATRIX.slice();
-        textState.textLineMatrix = IDENTITY_MATRIX.slice();
+      case Op.BT:
+        arity(argc, 0);
+        textState.setTextMatrices(1, 0, 0, 1, 0, 0);
         return;
-      case 'ET':
-        arity(args, 0);
+      case Op.ET:
+        arity(argc, 0);
         return;
-      case 'TJ': {
-        arity(args, 1);
+      case Op.TJ: {
+        arity(argc, 1);
         const elements = args[0];
-        if (!Array.isArray(elements) || !textState.font) unsupported();
+        if (elements !== ARR_ARG || !textState.font) unsupported();
         const spaceFactor = (-1 * textState.fontSize) / 1000;
-        const buffer: string[] = [];
-        for (const item of elements) {
-          if (typeof item === 'string') buffer.push(item);
-          else if (typeof item === 'number' && item !== 0) {
-            const chars = buffer.join('');
-            buffer.length = 0;
-            this.#buildTextContentItem(chars, item * spaceFactor);
+        // pdf.js joins the strings between two non-zero numbers: in strBuf, they follow one another.
+        const bytes = this.#lx!.strBuf;
+        const { tjStart, tjEnd, tjNum } = shared;
+        let bufferStart = -1;
+        let bufferEnd = -1;
+        for (let k = 0, kk = this.#tjLen; k < kk; k++) {
+          const start = tjStart[k]!;
+          if (start >= 0) {
+            if (bufferStart < 0) bufferStart = start;
+            bufferEnd = tjEnd[k]!;
+          } else {
+            const item = tjNum[k]!;
+            if (item !== 0) {
+              if (bufferStart < 0) this.#buildTextContentItem(bytes, 0, 0, item * spaceFactor);
+              else this.#buildTextContentItem(bytes, bufferStart, bufferEnd, item * spaceFactor);
+              bufferStart = -1;
+            }
           }
         }
-        if (buffer.length > 0) this.#buildTextContentItem(buffer.join(''), 0);
+        if (bufferStart >= 0) this.#buildTextContentItem(bytes, bufferStart, bufferEnd, 0);
         return;
       }
-      case 'Tj':
-        arity(args, 1);
+      case Op.Tj:
+        arity(argc, 1);
         if (!textState.font) unsupported();
-        this.#buildTextContentItem(str(args, 0), 0);
+        this.#buildTextContentItem(this.#str(args, 0), shared.strStart[0]!, shared.strEnd[0]!, 0);
         return;
-      case "'":
-        arity(args, 1);
+      case Op.Quote:
+        arity(argc, 1);
         if (!textState.font) unsupported();
         textState.carriageReturn();
-        this.#buildTextContentItem(str(args, 0), 0);
+        this.#buildTextContentItem(this.#str(args, 0), shared.strStart[0]!, shared.strEnd[0]!, 0);
         return;
-      case '"':
-        arity(args, 3);
+      case Op.DoubleQuote:
+        arity(argc, 3);
         if (!textState.font) unsupported();
         textState.wordSpacing = num(args, 0);
         textState.charSpacing = num(args, 1);
         textState.carriageReturn();
-        this.#buildTextContentItem(str(args, 2), 0);
+        this.#buildTextContentItem(this.#str(args, 2), shared.strStart[2]!, shared.strEnd[2]!, 0);
         return;
-      case 'Do': {
-        arity(args, 1);
+      case Op.Do: {
+        arity(argc, 1);
         this.#flushTextContentItem();
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
@@ -851,8 +1267,8 @@ class TextExtractor {
         if (!(xobj instanceof PdfStream) || !isName(xobj.dict.get('Subtype'), 'Image')) unsupported();
         return;
       }
-      case 'gs': {
-        arity(args, 1);
+      case Op.gs: {
+        arity(argc, 1);
         const name = args[0];
         if (!(name instanceof Name)) unsupported();
         const states = this.pdf.dict(this.resources.get('ExtGState') ?? null);
@@ -860,25 +1276,23 @@ class TextExtractor {
         if (gs.has('Font')) unsupported();
         return;
       }
-      case 'BMC':
-        arity(args, 1);
+      case Op.BMC:
+        arity(argc, 1);
         if (!(args[0] instanceof Name)) unsupported();
         this.#flushTextContentItem();
         return;
-      case 'BDC':
-        arity(args, 2);
-        if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] instanceof Map)) unsupported();
+      case Op.BDC:
+        arity(argc, 2);
+        if (!(args[0] instanceof Name) || !(args[1] instanceof Name || args[1] === DICT_ARG)) unsupported();
         this.#flushTextContentItem();
         return;
-      case 'EMC':
-        arity(args, 0);
+      case Op.EMC:
+        arity(argc, 0);
         this.#flushTextContentItem();
         return;
-      case 'SC':
-      case 'sc':
-      case 'SCN':
-      case 'scn':
-        if (args.length < 1 || args.length > 4 || !args.every((a) => typeof a === 'number')) unsupported();
+      case Op.SC:
+        if (argc < 1 || argc > 4) unsupported();
+        for (let k = 0; k < argc; k++) if (args[k] !== NUM_ARG) unsupported();
         return;
       default:
         unsupported();
@@ -895,21 +1309,20 @@ class TextExtractor {
     return font;
   }
 
-  #saveLastChar(char: string): boolean {
-    const nextPos = (this.#twoLastCharsPos + 1) % 2;
-    const ret = this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[nextPos] === ' ';
-    this.#twoLastChars[this.#twoLastCharsPos] = char;
-    this.#twoLastCharsPos = nextPos;
+  // pdf.js keeps the two characters in a two-slot ring whose current slot holds the older one.
+  #saveLastChar(char: number): boolean {
+    const ret = this.#olderChar !== 0x20 && this.#newerChar === 0x20;
+    this.#olderChar = this.#newerChar;
+    this.#newerChar = char;
     return ret;
   }
 
   #shouldAddWhitespace(): boolean {
-    return this.#twoLastChars[this.#twoLastCharsPos] !== ' ' && this.#twoLastChars[(this.#twoLastCharsPos + 1) % 2] === ' ';
+    return this.#olderChar !== 0x20 && this.#newerChar === 0x20;
   }
 
   #resetLastChars(): void {
-    this.#twoLastChars[0] = this.#twoLastChars[1] = ' ';
-    this.#twoLastCharsPos = 0;
+    this.#olderChar = this.#newerChar = 0x20;
   }
 
   #pushWhitespace(width: number, transform: Matrix | null): void {
@@ -918,8 +1331,43 @@ class TextExtractor {
 
   // transform(ctm, transform(textMatrix, [fontSize * textHScale, 0, 0, fontSize, 0, textRise])), written out with the
   // very same operations (zero terms included, so signs of zero match too) but one allocation instead of three.
-  readonly #scratch = new Float64Array(6);
-  readonly #prev = new Float64Array(6);
+  // Within one buildTextContentItem only textMatrix[4] and [5] change: the terms that do not depend on them, computed
+  // once per string (the four first entries of the result, then m[0] * 0 + m[2] * textRise and m[1] * 0 + m[3] * textRise).
+
+  #computeFixedTerms(): void {
+    const s = this.#state;
+    const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
+    const m = s.textMatrix;
+    const a0 = m[0]! * t0 + m[2]! * 0;
+    const a1 = m[1]! * t0 + m[3]! * 0;
+    const a2 = m[0]! * 0 + m[2]! * t3;
+    const a3 = m[1]! * 0 + m[3]! * t3;
+    const c = s.ctm;
+    const k = shared.fixedTerms;
+    k[0] = c[0]! * a0 + c[2]! * a1;
+    k[1] = c[1]! * a0 + c[3]! * a1;
+    k[2] = c[0]! * a2 + c[2]! * a3;
+    k[3] = c[1]! * a2 + c[3]! * a3;
+    k[4] = m[0]! * 0 + m[2]! * t5;
+    k[5] = m[1]! * 0 + m[3]! * t5;
+  }
+
+  /** #getCurrentTextTransform(out) from the fixed terms: the same operations on the same values. */
+  #glyphTransform(out: Float64Array): Matrix {
+    const s = this.#state;
+    const k = shared.fixedTerms;
+    const m = s.textMatrix;
+    const a4 = k[4]! + m[4]!;
+    const a5 = k[5]! + m[5]!;
+    const c = s.ctm;
+    out[0] = k[0]!;
+    out[1] = k[1]!;
+    out[2] = k[2]!;
+    out[3] = k[3]!;
+    out[4] = c[0]! * a4 + c[2]! * a5 + c[4]!;
+    out[5] = c[1]! * a4 + c[3]! * a5 + c[5]!;
+    return out as unknown as Matrix;
+  }
 
   #getCurrentTextTransform(out?: Float64Array): Matrix {
     const s = this.#state;
@@ -957,9 +1405,9 @@ class TextExtractor {
     const s = this.#state;
     const trm = (item.transform = this.#getCurrentTextTransform());
     item.width = item.totalWidth = 0;
-    item.height = item.totalHeight = Math.hypot(trm[2]!, trm[3]!);
-    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
-    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    item.height = item.totalHeight = this.#heightHypot.of(trm[2]!, trm[3]!);
+    const scaleLineX = this.#lineHypot.of(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = this.#ctmHypot.of(s.ctm[0]!, s.ctm[1]!);
     item.textAdvanceScale = scaleCtmX * scaleLineX;
     const { fontSize } = s;
     item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
@@ -976,8 +1424,8 @@ class TextExtractor {
     const item = this.#item;
     if (!item.initialized) return;
     const s = this.#state;
-    const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
-    const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
+    const scaleLineX = this.#lineHypot.of(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
+    const scaleCtmX = this.#ctmHypot.of(s.ctm[0]!, s.ctm[1]!);
     const scaleFactor = scaleCtmX * scaleLineX;
     if (scaleFactor === item.textAdvanceScale) return;
     item.totalWidth += item.width * item.textAdvanceScale;
@@ -988,12 +1436,14 @@ class TextExtractor {
   #runBidiTransform(): TextItem {
     const item = this.#item;
     // Every character the font tables hold is left-to-right, so pdf.js's bidi pass returns the text as it is.
-    const str = normalizeUnicode(item.str.join(''));
+    const n = this.#codesLen;
+    const text = this.#codesWide ? codesToString(shared.codes, n) : shared.codeBytes.toString('latin1', 0, n);
+    const str = this.#codesHigh ? normalizeUnicode(text) : text;
     return { str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform!, hasEOL: item.hasEOL };
   }
 
   #compareWithLastPosition(glyphWidth: number): boolean {
-    const currentTransform = this.#getCurrentTextTransform(this.#scratch);
+    const currentTransform = this.#glyphTransform(shared.scratch);
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const viewBox = this.viewBox;
@@ -1050,7 +1500,7 @@ class TextExtractor {
         item.width += advanceX;
       }
     } else if (!this.#addFakeSpaces(advanceX, item.prevTransform, textOrientation)) {
-      if (item.str.length === 0) {
+      if (this.#codesLen === 0) {
         this.#resetLastChars();
         this.#pushWhitespace(Math.abs(advanceX), item.prevTransform);
       } else {
@@ -1061,43 +1511,94 @@ class TextExtractor {
     return true;
   }
 
-  #buildTextContentItem(chars: string, extraSpacing: number): void {
+  /** pdf.js buildTextContentItem for the string at chars[start..end) (a byte string: one glyph a byte). */
+  #buildTextContentItem(chars: Uint8Array, start: number, end: number, extraSpacing: number): void {
     const s = this.#state;
-    if (!chars) {
+    if (start === end) {
       const charSpacing = s.charSpacing + extraSpacing;
       if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
       return;
     }
-    const glyphs = s.font!.glyphs;
+    const { widths, unicode, flags } = s.font!;
     const scale = FONT_MATRIX_0 * s.fontSize;
-    for (let i = 0, ii = chars.length; i < ii; i++) {
-      const code = chars.charCodeAt(i);
-      const glyph = glyphs[code];
-      if (!glyph) unsupported();
-      if (glyph.isInvisibleFormatMark) continue;
-      let charSpacing = s.charSpacing + (i + 1 === ii ? extraSpacing : 0);
-      let scaledDim = glyph.width * scale;
-      if (code === 0x20) charSpacing += s.wordSpacing;
-      if (glyph.isWhitespace) {
+    this.#computeFixedTerms();
+    // Nothing in the loop changes the state but textMatrix[4] and [5]: the rest is read once. The calls to
+    // translateTextMatrix, #glyphTransform and the start of #compareWithLastPosition are written out here, the same
+    // operations in the same order.
+    const { charSpacing: stateCharSpacing, wordSpacing, textHScale } = s;
+    const m = s.textMatrix;
+    const m0 = m[0]!, m1 = m[1]!, m2 = m[2]!, m3 = m[3]!;
+    const c = s.ctm;
+    const c0 = c[0]!, c1 = c[1]!, c2 = c[2]!, c3 = c[3]!, c4 = c[4]!, c5 = c[5]!;
+    const k = shared.fixedTerms;
+    const k4 = k[4]!, k5 = k[5]!;
+    const prev = shared.prev;
+    const viewBox = this.viewBox;
+    const vb0 = viewBox[0]!, vb1 = viewBox[1]!, vb2 = viewBox[2]!, vb3 = viewBox[3]!;
+    const item = this.#item;
+    // Whether textMatrix is where it was when prevTransform was last computed (from this string's fixed terms), so
+    // that the current transform is prevTransform.
+    let atPrev = false;
+    for (let i = start; i < end; i++) {
+      const code = chars[i]!;
+      const flag = flags[code]!;
+      if (flag & GLYPH_INVISIBLE_FORMAT_MARK) continue;
+      let charSpacing = stateCharSpacing + (i + 1 === end ? extraSpacing : 0);
+      let scaledDim = widths[code]! * scale;
+      if (code === 0x20) charSpacing += wordSpacing;
+      if (flag & GLYPH_WHITESPACE) {
         charSpacing += scaledDim;
-        s.translateTextMatrix(charSpacing * s.textHScale, 0);
-        this.#saveLastChar(' ');
+        const x = charSpacing * textHScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
+        atPrev = false;
+        this.#saveLastChar(0x20);
         continue;
       }
-      if (!glyph.isZeroWidthDiacritic && !this.#compareWithLastPosition(scaledDim)) {
-        s.translateTextMatrix(scaledDim * s.textHScale, 0);
-        continue;
+      const zeroWidth = (flag & GLYPH_ZERO_WIDTH_DIACRITIC) !== 0;
+      if (!zeroWidth) {
+        let visible: boolean;
+        const posX = prev[4]!, posY = prev[5]!;
+        // #compareWithLastPosition when the current transform is prevTransform (and no NaN): only the view box counts.
+        if (atPrev && posX === posX && posY === posY) visible = !(posX + scaledDim < vb0 || posX > vb2 || posY < vb1 || posY > vb3);
+        else visible = this.#compareWithLastPosition(scaledDim);
+        if (!visible) {
+          const x = scaledDim * textHScale;
+          m[4] = m0 * x + m2 * 0 + m[4]!;
+          m[5] = m1 * x + m3 * 0 + m[5]!;
+          atPrev = false;
+          continue;
+        }
       }
-      const textChunk = this.#ensureTextContentItem();
-      if (glyph.isZeroWidthDiacritic) scaledDim = 0;
-      scaledDim *= s.textHScale;
-      s.translateTextMatrix(scaledDim, 0);
+      const textChunk = item.initialized ? item : this.#ensureTextContentItem();
+      if (zeroWidth) scaledDim = 0;
+      scaledDim *= textHScale;
+      m[4] = m0 * scaledDim + m2 * 0 + m[4]!;
+      m[5] = m1 * scaledDim + m3 * 0 + m[5]!;
+      atPrev = false;
       textChunk.width += scaledDim;
       // Kept in a reused buffer: it is read by the next glyph, and copied only when a whitespace item takes it.
-      if (scaledDim) textChunk.prevTransform = this.#getCurrentTextTransform(this.#prev);
-      if (this.#saveLastChar(glyph.unicode)) textChunk.str.push(' ');
-      textChunk.str.push(glyph.unicode);
-      if (charSpacing) s.translateTextMatrix(charSpacing * s.textHScale, 0);
+      if (scaledDim) {
+        const a4 = k4 + m[4]!;
+        const a5 = k5 + m[5]!;
+        prev[0] = k[0]!;
+        prev[1] = k[1]!;
+        prev[2] = k[2]!;
+        prev[3] = k[3]!;
+        prev[4] = c0 * a4 + c2 * a5 + c4;
+        prev[5] = c1 * a4 + c3 * a5 + c5;
+        textChunk.prevTransform = prev as unknown as Matrix;
+        atPrev = true;
+      }
+      const u = unicode[code]!;
+      if (this.#saveLastChar(u)) this.#pushCode(0x20);
+      this.#pushCode(u);
+      if (charSpacing) {
+        const x = charSpacing * textHScale;
+        m[4] = m0 * x + m2 * 0 + m[4]!;
+        m[5] = m1 * x + m3 * 0 + m[5]!;
+        atPrev = false;
+      }
     }
   }
 
@@ -1117,7 +1618,7 @@ class TextExtractor {
     if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
       if (item.initialized) {
         this.#resetLastChars();
-        item.str.push(' ');
+        this.#pushCode(0x20);
       }
       return false;
     }
@@ -1133,24 +1634,31 @@ class TextExtractor {
     item.totalWidth += item.width * item.textAdvanceScale;
     this.items.push(this.#runBidiTransform());
     item.initialized = false;
-    item.str.length = 0;
+    this.#codesLen = 0;
+    this.#codesHigh = this.#codesWide = false;
   }
 }
 
-type Operand = number | string | Name | PdfObj[] | PdfDict;
+// An operand: a name, or a marker for a number, a string, an array or a dictionary (kept aside or skipped).
+const NUM_ARG = { operand: 'number' } as const;
+const STR_ARG = { operand: 'string' } as const;
+const ARR_ARG = { operand: 'array' } as const;
+const DICT_ARG = { operand: 'dictionary' } as const;
+type Operand = Name | typeof NUM_ARG | typeof STR_ARG | typeof ARR_ARG | typeof DICT_ARG;
 
 function num(args: Operand[], i: number): number {
-  const v = args[i];
-  if (typeof v !== 'number') unsupported();
-  return v;
+  if (args[i] !== NUM_ARG) unsupported();
+  return shared.argNums[i]!;
 }
-function str(args: Operand[], i: number): string {
-  const v = args[i];
-  if (typeof v !== 'string') unsupported();
-  return v;
+function arity(argc: number, n: number): void {
+  if (argc !== n) unsupported();
 }
-function arity(args: Operand[], n: number): void {
-  if (args.length !== n) unsupported();
+
+function codesToString(codes: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
 }
 
 function copyMatrix(m: Matrix): Matrix {
