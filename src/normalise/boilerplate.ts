@@ -14,11 +14,15 @@ const FURNITURE_LINES: RegExp[] = [
   /^\s*E:\\BILLS\\/,
 ];
 
+/** What every furniture line starts with after its leading space: a line starting with anything else is not furniture. */
+const FURNITURE_START = /^[\s•●VHSP\d_Ee[L*]/;
+
 /** Furniture fused to the start of a line by text extraction: "Page 1 - 130LR0198(01)1Be it enacted". */
 const FURNITURE_PREFIXES: RegExp[] = [/^\s*Page \d+ - \d+LR\d+\(\d+\)/];
 
 export function isFurniture(line: string): boolean {
-  return FURNITURE_LINES.some((re) => re.test(line));
+  // One test rules out most lines, instead of a test of each pattern.
+  return FURNITURE_START.test(line) && FURNITURE_LINES.some((re) => re.test(line));
 }
 
 export function stripFurniturePrefix(line: string): string {
