@@ -22,12 +22,18 @@ const HEADINGS: Array<{ re: RegExp; label: (m: RegExpExecArray) => string }> = [
   { re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
 ];
 
+/** What every heading starts with: other lines are not cut out and tried. */
+const HEADING_START = /[#\sS§\dFPC]/;
+
 export function findSections(text: string, lineStarts: ArrayLike<number>): Section[] {
   const sections: Section[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;
+    if (!HEADING_START.test(text.charAt(start))) continue;
     const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! : text.length;
-    const line = text.slice(start, Math.min(end, start + 300)).split('\n')[0]!;
+    const head = text.slice(start, Math.min(end, start + 300));
+    const lineEnd = head.indexOf('\n');
+    const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
     for (const { re, label } of HEADINGS) {
       const m = re.exec(line);
       if (!m) continue;
@@ -67,9 +73,28 @@ export function describeSection(s: Section | undefined): string | null {
   return s.heading ? `${s.label}. ${s.heading}` : s.label;
 }
 
-const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/i;
+const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/iy;
+/** Every enacting clause holds one of these words ("enact" at most 27 + 30 + 81 + 1 characters after its start). */
+const CLAUSE_WORD = /enact|ordained/gi;
+const CLAUSE_WORD_REACH = 139;
+/** The lower-case codes of the letters a clause starts with: b, d and t. */
+const CLAUSE_INITIALS = new Set([0x62, 0x64, 0x74]);
 
+/**
+ * Where the first enacting clause starts. It is tried only where it can start, shortly before one of its words: most
+ * bills hold few of them, and the pattern tried at every position took long on a bill with no clause at all.
+ */
 export function findEnactingClause(text: string): number | null {
-  const m = ENACTING.exec(text);
-  return m ? m.index : null;
+  let next = 0;
+  CLAUSE_WORD.lastIndex = 0;
+  for (let word = CLAUSE_WORD.exec(text); word; word = CLAUSE_WORD.exec(text)) {
+    for (let at = Math.max(next, word.index - CLAUSE_WORD_REACH); at <= word.index; at++) {
+      // ASCII letters only differ from their lower case in bit 5, and the pattern folds no other character to b, d or t.
+      if (!CLAUSE_INITIALS.has(text.charCodeAt(at) | 0x20)) continue;
+      ENACTING.lastIndex = at;
+      if (ENACTING.test(text)) return at;
+    }
+    next = word.index + 1;
+  }
+  return null;
 }

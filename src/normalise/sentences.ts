@@ -39,11 +39,20 @@ export function splitSentences(text: string, sections: Section[]): Sentence[] {
 
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && !/\s/.test(text[s - 1]!) && dot - s < 20) s--;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1)) && dot - s < 20) s--;
   const token = text.slice(s, dot).replace(/^[("'[]+/, '').toLowerCase();
   if (token === '') return false;
   if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);
+}
+
+/** Whether /\s/ matches the character, without a pattern run for each one. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function pushLimited(out: Sentence[], text: string, start: number, end: number): void {
@@ -58,8 +67,8 @@ function pushLimited(out: Sentence[], text: string, start: number, end: number):
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }
 
