@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalise, segmentIndexAt, type BillDocument } from '../src/normalise/normalise.js';
 import { isFurniture } from '../src/normalise/boilerplate.js';
 import { describeSection, findEnactingClause, sectionAt } from '../src/normalise/sections.js';
-import { isSpace } from '../src/normalise/sentences.js';
+import { isSpace } from '../src/normalise/space.js';
 
 const doc = (...pages: string[]): BillDocument => normalise({ source: 'test', format: 'pdf', pages });
 

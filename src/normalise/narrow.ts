@@ -27,14 +27,11 @@ export function narrowPattern(source: string): string {
   return source.replace(WIDE_CHAR, (c) => TO_NARROW.get(c)!);
 }
 
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const NARROW_CODE = new Map([...WIDE].map((c, i) => [c.charCodeAt(0), FIRST_STAND_IN + i]));
 
-/**
- * A tidied line (`source` before tidying) as stored. V8 keeps a string two bytes a character when it was cut from one that was, whatever it
- * holds now; a line whose only wide characters were typographic is copied into a one-byte string.
- */
-export function narrowLine(source: string, tidied: string): string {
-  const narrowed = narrowText(tidied);
-  const copy = BEYOND_LATIN1.test(source) && !BEYOND_LATIN1.test(narrowed);
-  return copy ? Buffer.from(narrowed, 'latin1').toString('latin1') : narrowed;
+/** narrowText for one character code. */
+export function narrowCode(c: number): number {
+  if (c < 0x80) return c;
+  if (c <= 0x9f) return 0xfffd;
+  return NARROW_CODE.get(c) ?? c;
 }

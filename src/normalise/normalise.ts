@@ -3,7 +3,7 @@ import type { Page, RawBill } from '../read/read.js';
 import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { narrowLine } from './narrow.js';
+import { tidy } from './tidy.js';
 
 /** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
 export interface Segment {
@@ -156,33 +156,6 @@ function* linesOfText(page: string): Generator<string> {
     start = end + 1;
   }
   yield page.slice(start);
-}
-
-/** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
-function tidy(s: string): string {
-  if (!NON_ASCII.test(s)) return tidyAscii(s);
-  const tidied = s
-    .replace(/``|''|[“”„‟]|‘‘|’’/g, '"')
-    .replace(/[‘’‛]/g, "'")
-    .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
-    .replace(/\u00ad/g, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return narrowLine(s, tidied);
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * tidy for most lines, the ASCII ones: of its passes only GPO quotes, tabs, runs of spaces and the ends can change them
- * (and narrowLine nothing), so each pass runs only when its characters are there.
- */
-function tidyAscii(s: string): string {
-  let tidied = s;
-  if (tidied.includes('``') || tidied.includes("''")) tidied = tidied.replace(/``|''/g, '"');
-  if (tidied.includes('\t')) tidied = tidied.replace(/\t/g, ' ');
-  if (tidied.includes('  ')) tidied = tidied.replace(/ {2,}/g, ' ');
-  return tidied.trim();
 }
 
 const MAX_STRUCK_LINES = 40;

@@ -1,5 +1,6 @@
 // A sentence splitter that knows legal abbreviations ("42 U.S.C. 1983", "Sec. 2.", "Stat.") and section starts.
 import type { Section } from './sections.js';
+import { isSpace } from './space.js';
 
 export interface Sentence {
   start: number;
@@ -44,15 +45,6 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (token === '') return false;
   if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);
-}
-
-/** Whether /\s/ matches the character, without a pattern run for each one. */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 function pushLimited(out: Sentence[], text: string, start: number, end: number): void {
