@@ -3,6 +3,7 @@ import type { Page, RawBill } from '../read/read.js';
 import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { firstNonSpace } from './space.js';
 import { tidy } from './tidy.js';
 
 /** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
@@ -168,6 +169,8 @@ const MARGIN = /^\s*(\d{1,4})(?!\d)/;
  * itself: "1. Short title" is a numbered heading, not line 1.
  */
 function marginCandidate(line: string, last: number, mayRestart: boolean): number | null {
+  const first = line.charCodeAt(firstNonSpace(line));
+  if (!(first >= 0x30 && first <= 0x39)) return null; // not a digit: spares most lines the pattern
   const m = MARGIN.exec(line);
   if (!m) return null;
   const digits = m[1]!;
@@ -184,14 +187,12 @@ function marginCandidate(line: string, last: number, mayRestart: boolean): numbe
   return null;
 }
 
-const NON_BLANK = /\S/;
-
 function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
   let hits = 0;
   let nonBlank = 0;
   let seq = last;
   for (const line of lines) {
-    if (!NON_BLANK.test(line) || isFurniture(line)) continue;
+    if (firstNonSpace(line) === line.length || isFurniture(line)) continue;
     nonBlank++;
     const n = marginCandidate(stripFurniturePrefix(line), seq, hits === 0);
     if (n !== null) {
