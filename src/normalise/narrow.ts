@@ -40,5 +40,11 @@ const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
  */
 export function oneByteIfNarrowed(source: string, narrowed: string): string {
   const copy = BEYOND_LATIN1.test(source) && !BEYOND_LATIN1.test(narrowed);
-  return copy ? Buffer.from(narrowed, 'latin1').toString('latin1') : narrowed;
+  if (!copy) return narrowed;
+  // Through bytes kept for the purpose: a buffer for each line cost several times the copy.
+  if (narrowed.length > copyBuffer.length) return Buffer.from(narrowed, 'latin1').toString('latin1');
+  const length = copyBuffer.write(narrowed, 0, 'latin1');
+  return copyBuffer.toString('latin1', 0, length);
 }
+
+const copyBuffer = Buffer.allocUnsafe(65536);

@@ -161,7 +161,10 @@ function* linesOfText(page: string): Generator<string> {
 
 const MAX_STRUCK_LINES = 40;
 
-const MARGIN = /^\s*(\d{1,4})(?!\d)/;
+/** What may follow a margin number that stands alone: space, a letter, or what opens a heading or a quotation. */
+const AFTER_MARGIN = /[\sA-Za-z(§"'“‘`[]/y;
+/** What follows a margin number fused to a subsection number: the rest of the enumerator ("6.") and a space. */
+const ENUMERATOR_END = /[.)]\s/y;
 
 /**
  * A margin number is the next in a running sequence (or a restart at 1). It may be fused to the text
@@ -169,22 +172,32 @@ const MARGIN = /^\s*(\d{1,4})(?!\d)/;
  * itself: "1. Short title" is a numbered heading, not line 1.
  */
 function marginCandidate(line: string, last: number, mayRestart: boolean): number | null {
-  const first = line.charCodeAt(firstNonSpace(line));
-  if (!(first >= 0x30 && first <= 0x39)) return null; // not a digit: spares most lines the pattern
-  const m = MARGIN.exec(line);
-  if (!m) return null;
-  const digits = m[1]!;
-  const rest = line.slice(m[0].length);
+  // One to four digits after any leading space, and no more: "12345" is no margin number.
+  const start = firstNonSpace(line);
+  let end = start;
+  while (end < line.length && end - start <= 4 && isDigit(line.charCodeAt(end))) end++;
+  if (end === start || end - start > 4) return null;
+  const digits = line.slice(start, end);
   for (const expected of mayRestart ? [last + 1, 1] : [last + 1]) {
     const want = String(expected);
     if (digits === want) {
-      if (!/^(?:$|[\sA-Za-z(§"'“‘`[])/.test(rest)) continue;
+      if (end < line.length && !matchesAt(AFTER_MARGIN, line, end)) continue;
       return expected;
     }
     // Fused to a subsection number: the digits left over must themselves be an enumerator ("6.").
-    if (digits.startsWith(want) && /^[.)]\s/.test(rest)) return expected;
+    if (digits.startsWith(want) && matchesAt(ENUMERATOR_END, line, end)) return expected;
   }
   return null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether a sticky pattern matches at `index`. */
+function matchesAt(sticky: RegExp, text: string, index: number): boolean {
+  sticky.lastIndex = index;
+  return sticky.test(text);
 }
 
 function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
