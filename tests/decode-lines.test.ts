@@ -68,4 +68,11 @@ describe('linesMarkDeletionsWithBrackets', () => {
   ])('%j', (page) => {
     expect(linesMarkDeletionsWithBrackets(page.split('\n'))).toBe(marksDeletionsWithBrackets(page));
   });
+
+  it('finds a notice on any line, across the batches of lines it tries at once', () => {
+    for (const n of [999, 1000, 1001, 2999]) {
+      const page = 'x\n'.repeat(n) + 'matter in brackets [ ] is old law to be omitted';
+      expect(linesMarkDeletionsWithBrackets(page.split('\n')), `after ${n} lines`).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // Section headings, so evidence can say where it stands: "SEC. 2.", "Sec. 1.", "SECTION 3.", "§ 4682", GPO's "2. Findings".
 import { widenText } from './narrow.js';
+import { isSpace } from './space.js';
 
 export interface Section {
   start: number;
@@ -22,14 +23,14 @@ const HEADINGS: Array<{ re: RegExp; label: (m: RegExpExecArray) => string }> = [
   { re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
 ];
 
-/** What every heading starts with: other lines are not cut out and tried. */
-const HEADING_START = /[#\sS§\dFPC]/;
+/** What every heading starts with (or white space): other lines are not cut out and tried. */
+const HEADING_STARTS = new Set('#S§0123456789FPC');
 
 export function findSections(text: string, lineStarts: ArrayLike<number>): Section[] {
   const sections: Section[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;
-    if (!HEADING_START.test(text.charAt(start))) continue;
+    if (!HEADING_STARTS.has(text.charAt(start)) && !isSpace(text.charCodeAt(start))) continue;
     const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! : text.length;
     const head = text.slice(start, Math.min(end, start + 300));
     const lineEnd = head.indexOf('\n');

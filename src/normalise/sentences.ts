@@ -38,11 +38,15 @@ export function splitSentences(text: string, sections: Section[]): Sentence[] {
   return out;
 }
 
+/** What may open a token before its letters, and is not part of it: "(a).", "'Stat.". */
+const TOKEN_OPENERS = new Set('("\'[');
+
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0 && !isSpace(text.charCodeAt(s - 1)) && dot - s < 20) s--;
-  const token = text.slice(s, dot).replace(/^[("'[]+/, '').toLowerCase();
-  if (token === '') return false;
+  while (s < dot && TOKEN_OPENERS.has(text.charAt(s))) s++;
+  if (s === dot) return false;
+  const token = text.slice(s, dot).toLowerCase();
   if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);
 }
