@@ -25,13 +25,13 @@ for (const { starts, re } of FURNITURE_LINES) for (const c of starts) FURNITURE_
 /** Furniture fused to the start of a line by text extraction: "Page 1 - 130LR0198(01)1Be it enacted". */
 const FURNITURE_PREFIXES: RegExp[] = [/^\s*Page \d+ - \d+LR\d+\(\d+\)/];
 
-export function isFurniture(line: string): boolean {
-  const patterns = FURNITURE_BY_START.get(line.charAt(firstNonSpace(line)));
-  return patterns !== undefined && patterns.some((re) => re.test(line));
-}
-
-export function stripFurniturePrefix(line: string): string {
-  if (line.charAt(firstNonSpace(line)) !== 'P') return line; // what every prefix starts with: most lines are spared the patterns
+/** A line without page furniture: null when the whole line is furniture, else the line less any furniture prefix. */
+export function withoutFurniture(line: string): string | null {
+  // Patterns are tried only for the character the line starts with: most lines need none.
+  const first = line.charAt(firstNonSpace(line));
+  const patterns = FURNITURE_BY_START.get(first);
+  if (patterns !== undefined && patterns.some((re) => re.test(line))) return null;
+  if (first !== 'P') return line; // what every prefix starts with
   for (const re of FURNITURE_PREFIXES) {
     const m = re.exec(line);
     if (m) return line.slice(m[0].length);

@@ -1,6 +1,6 @@
 // Raw page texts to one BillDocument: clean flowing text whose every character still knows its page and line.
 import type { Page, RawBill } from '../read/read.js';
-import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
+import { linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, withoutFurniture } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { firstNonSpace } from './space.js';
@@ -114,8 +114,8 @@ function cleanLines(pages: Page[], out: TextAssembler): void {
     let lineIndex = -1;
     for (const rawLine of linesOf(page)) {
       lineIndex++;
-      if (isFurniture(rawLine)) continue;
-      let line = stripFurniturePrefix(rawLine);
+      let line = withoutFurniture(rawLine);
+      if (line === null) continue;
       if (numbered) line = stripMarginNumber(line, margin);
       out.beginLine(pageIndex + 1, lineIndex + 1);
       if (!dropBrackets) {
@@ -205,9 +205,11 @@ function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
   let nonBlank = 0;
   let seq = last;
   for (const line of lines) {
-    if (firstNonSpace(line) === line.length || isFurniture(line)) continue;
+    if (firstNonSpace(line) === line.length) continue;
+    const text = withoutFurniture(line);
+    if (text === null) continue;
     nonBlank++;
-    const n = marginCandidate(stripFurniturePrefix(line), seq, hits === 0);
+    const n = marginCandidate(text, seq, hits === 0);
     if (n !== null) {
       hits++;
       seq = n;

@@ -14,6 +14,8 @@ const ABBREVIATIONS = new Set(
     .split(' '),
 );
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 /** Very long "sentences" (an amended statute run together) are cut at semicolons so proximity stays local. */
 const MAX_SENTENCE_CHARS = 2400;
 
@@ -45,7 +47,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0 && !isSpace(text.charCodeAt(s - 1)) && dot - s < 20) s--;
   while (s < dot && TOKEN_OPENERS.has(text.charAt(s))) s++;
-  if (s === dot) return false;
+  if (s === dot || dot - s > LONGEST_ABBREVIATION) return false; // most words are longer: spared a copy (lower case is never shorter)
   const token = text.slice(s, dot).toLowerCase();
   if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);

@@ -31,13 +31,17 @@ const REPLACEMENTS = new Map<string, string>([
 /** Pairs first, so that a quote starting a pair is not taken alone, as the passes tidy stands for did. */
 const CHANGED = new RegExp(`\`\`|''|‘‘|’’|[“”„‟‘’‛\\u00a0\\u2000-\\u200b\\u202f\\u3000\\t\\u00ad${NARROWED_CHARS}]`, 'g');
 
+function tidiedChange(change: string): string {
+  return REPLACEMENTS.get(change) ?? narrowText(change);
+}
+
 /**
  * A line with other characters. Its passes (GPO and curly double quotes to ", the other curly quotes to ', odd spaces
  * and tabs to a space, soft hyphens dropped, runs of spaces made one, the ends trimmed, then narrowText) as one pass for
  * the characters and pairs and one for the runs: narrowing turns no character into a space or from one.
  */
 function tidyWide(line: string): string {
-  const replaced = line.replace(CHANGED, (m) => REPLACEMENTS.get(m) ?? narrowText(m));
+  const replaced = line.replace(CHANGED, tidiedChange);
   const collapsed = replaced.includes('  ') ? replaced.replace(/ {2,}/g, ' ') : replaced;
   return oneByteIfNarrowed(line, collapsed.trim());
 }

@@ -1,5 +1,5 @@
 // Bytes to text: BOMs, UTF-16, and a Windows-1252 fallback for bytes that are not valid UTF-8.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { BillscoreError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -63,13 +63,15 @@ function splitLines(body: Buffer): string[][] {
     else lineCounts[lineCounts.length - 1]!++;
   }
   const pages = lineCounts.map((n) => new Array<string>(n));
+  // ASCII, as most bills are, is its own Latin-1: copied, not decoded.
+  const encoding = isAscii(body) ? 'latin1' : 'utf8';
   let page = 0;
   let line = 0;
   let lineStart = 0;
   // Each line a string of its own, not a slice of a whole-text string: slices cost a 30 MB bill 15 MB more at its peak.
   for (let i = nextBreak(body, 0); i >= 0; i = nextBreak(body, i + 1)) {
     const b = body[i];
-    pages[page]![line++] = body.toString('utf8', lineStart, i);
+    pages[page]![line++] = body.toString(encoding, lineStart, i);
     if (b === 13 && body[i + 1] === 10) i++;
     lineStart = i + 1;
     if (b === 12) {
@@ -77,7 +79,7 @@ function splitLines(body: Buffer): string[][] {
       line = 0;
     }
   }
-  pages[page]![line] = body.toString('utf8', lineStart, body.length);
+  pages[page]![line] = body.toString(encoding, lineStart, body.length);
   return pages;
 }
 
