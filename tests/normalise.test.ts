@@ -133,6 +133,15 @@ describe('sections', () => {
     expect(d.sections[3]!.heading).toBe('LIABILITY FOR RIGHTS VIOLATIONS');
   });
 
+  it('detects headings by each of the characters they can start with', () => {
+    const d = normalise({
+      source: 't',
+      format: 'text',
+      pages: ['## Section 1. Title\nText.\nSUMMARY\nText.\nSTATEMENT OF INTENT\nFISCAL NOTE\nPREAMBLE\nCONCEPT DRAFT\n§ 4. Scope\n12. Findings'],
+    });
+    expect(d.sections.map((s) => s.label)).toEqual(['SECTION 1', 'SUMMARY', 'STATEMENT OF INTENT', 'FISCAL NOTE', 'PREAMBLE', 'CONCEPT DRAFT', '§ 4', 'SEC. 12']);
+  });
+
   it('gives each word its page, line and section', () => {
     const d = doc('VerDate x Jkt 1\n•HR 3602 IH\n1 SEC. 4. REMOVAL OF IMMUNITY.\n2 First line\n3 of the section.', '•HR 3602 IH\n2\n1 Its second page\n2 goes on.\n3 It shall not be a defense that the defendant acted in good faith.');
     expect(placeOf(d, 'It shall not be a defense')).toEqual({ page: 2, line: 5, section: 'SEC. 4. REMOVAL OF IMMUNITY' });

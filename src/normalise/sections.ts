@@ -11,31 +11,35 @@ export interface Section {
   heading: string;
 }
 
-const HEADINGS: Array<{ re: RegExp; label: (m: RegExpExecArray) => string }> = [
+/** The heading patterns, in the order they are tried, each with the characters it can start with (' ' for white space). */
+const HEADINGS: Array<{ starts: string; re: RegExp; label: (m: RegExpExecArray) => string }> = [
   {
     // "SEC. 2. FINDINGS.", "Sec. 1. 5 MRSA §4682 ...", "SECTION 30. LIABILITY ...", "## Section 1", "Section 13-21-131 - Civil action"
+    starts: '#S ',
     re: /^#*\s*(SEC(?:TION)?|Sec(?:tion)?)\.?\s+(\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*)(?:\.|\s+-|\s*$|\s+(?=[A-Z[]))\s*(.*)$/,
     label: (m) => `${m[1]!.toUpperCase().startsWith('SECTION') ? 'SECTION' : 'SEC.'} ${m[2]}`,
   },
-  { re: /^§\s*(\d[\w.-]*?)\.?(?:\s+(.*))?$/, label: (m) => `§ ${m[1]}` },
+  { starts: '§', re: /^§\s*(\d[\w.-]*?)\.?(?:\s+(.*))?$/, label: (m) => `§ ${m[1]}` },
   // GPO's flattened XML: "2. Findings" alone on a short line with no closing period.
-  { re: /^(\d{1,3}[A-Z]?)\.\s+([A-Z][^.;:]{1,90})$/, label: (m) => `SEC. ${m[1]}` },
-  { re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
+  { starts: '0123456789', re: /^(\d{1,3}[A-Z]?)\.\s+([A-Z][^.;:]{1,90})$/, label: (m) => `SEC. ${m[1]}` },
+  { starts: 'SFPC', re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
 ];
 
-/** What every heading starts with (or white space): other lines are not cut out and tried. */
-const HEADING_STARTS = new Set('#S§0123456789FPC');
+/** The headings a line can be by its first character, in order: most lines need none tried, or cut out. */
+const HEADINGS_BY_START = new Map<string, typeof HEADINGS>();
+for (const heading of HEADINGS) for (const c of heading.starts) HEADINGS_BY_START.set(c, [...(HEADINGS_BY_START.get(c) ?? []), heading]);
 
 export function findSections(text: string, lineStarts: ArrayLike<number>): Section[] {
   const sections: Section[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;
-    if (!HEADING_STARTS.has(text.charAt(start)) && !isSpace(text.charCodeAt(start))) continue;
+    const headings = HEADINGS_BY_START.get(isSpace(text.charCodeAt(start)) ? ' ' : text.charAt(start));
+    if (headings === undefined) continue;
     const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! : text.length;
     const head = text.slice(start, Math.min(end, start + 300));
     const lineEnd = head.indexOf('\n');
     const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
-    for (const { re, label } of HEADINGS) {
+    for (const { re, label } of headings) {
       const m = re.exec(line);
       if (!m) continue;
       const rest = m[0] === line ? headingWords(m) : '';

@@ -49,7 +49,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (s < dot && TOKEN_OPENERS.has(text.charAt(s))) s++;
   if (s === dot || dot - s > LONGEST_ABBREVIATION) return false; // most words are longer: spared a copy (lower case is never shorter)
   const token = text.slice(s, dot).toLowerCase();
-  if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
+  if (token.length === 1 && token >= 'a' && token <= 'z') return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);
 }
 
