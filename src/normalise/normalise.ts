@@ -213,7 +213,6 @@ function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
     if (n !== null) {
       hits++;
       seq = n;
-      if (hits >= 5) return true; // decided, whatever the rest of the page holds
     }
   }
   // A cover page can outnumber the numbered lines, so a long run counts even when it is a minority.
