@@ -27,6 +27,24 @@ describe('decodeTextPages', () => {
     expect(decodeTextPages(utf16, 'x.txt')).toEqual([['a’', 'b']]);
   });
 
+  it.each([
+    ['a few control characters', 'Sec. 1.\u0001 A bill\u001b to end it.\n'.repeat(4)],
+    ['many control characters', 'a\u0001b\u0002\n'.repeat(20)],
+    ['many replacement characters', 'the officer\ufffds defence\ufffd\n'.repeat(20)],
+    ['controls only past the sample', 'x'.repeat(4 * 65536) + '\u0001\u0002'.repeat(100)],
+  ])('calls %s binary or not as decodeText does', (_name, text) => {
+    const verdict = (decode: () => unknown) => {
+      try {
+        decode();
+        return 'text';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    const bytes = Buffer.from(text);
+    expect(verdict(() => decodeTextPages(bytes, 'x.txt'))).toBe(verdict(() => decodeText(bytes, 'x.txt')));
+  });
+
   it('refuses blank and binary text as decodeText does', () => {
     expect(() => decodeTextPages(Buffer.from(' \r\n\f\t\n'), 'x.txt')).toThrow(/empty or only blank/);
     expect(() => decodeTextPages(Buffer.concat([bom, Buffer.from('\n')]), 'x.txt')).toThrow(/empty or only blank/);
@@ -49,5 +67,12 @@ describe('linesMarkDeletionsWithBrackets', () => {
     'nothing to see here',
   ])('%j', (page) => {
     expect(linesMarkDeletionsWithBrackets(page.split('\n'))).toBe(marksDeletionsWithBrackets(page));
+  });
+
+  it('finds a notice on any line, across the batches of lines it tries at once', () => {
+    for (const n of [999, 1000, 1001, 2999]) {
+      const page = 'x\n'.repeat(n) + 'matter in brackets [ ] is old law to be omitted';
+      expect(linesMarkDeletionsWithBrackets(page.split('\n')), `after ${n} lines`).toBe(true);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Normalisation on the quirks real bill texts carry, each taken from the dev corpus' extracted text.
 import { describe, expect, it } from 'vitest';
 import { normalise, segmentIndexAt, type BillDocument } from '../src/normalise/normalise.js';
-import { describeSection, sectionAt } from '../src/normalise/sections.js';
+import { withoutFurniture } from '../src/normalise/boilerplate.js';
+import { describeSection, findEnactingClause, sectionAt } from '../src/normalise/sections.js';
+import { isSpace } from '../src/normalise/space.js';
 
 const doc = (...pages: string[]): BillDocument => normalise({ source: 'test', format: 'pdf', pages });
 
@@ -91,6 +93,34 @@ describe('quotes and whitespace', () => {
   });
 });
 
+describe('quotes and whitespace on ASCII lines', () => {
+  it('tidies tabs, GPO quotes, runs of spaces and the ends as on any other line', () => {
+    const ascii = doc("\t a\t\tb ``c''  d \t");
+    const wide = doc("\t a\t\tb ``c''  d \t—");
+    expect(ascii.text).toBe('a b "c" d');
+    expect(wide.text).toBe('a b "c" d \u0084');
+  });
+});
+
+describe('furniture', () => {
+  it.each([
+    'VerDate Sep 11 2014 01:11 Jun 02, 2025 Jkt 059200',
+    '•HR 3602 IH',
+    'S. 12 IS',
+    'Page 1 - 130LR0198(01)',
+    '12',
+    '__________',
+    'EXPLANATION--Matter in ITALICS',
+    'explanation--matter in italics',
+    '[ ] is old law to be omitted.',
+    'LBD01234-05-6',
+    '* AB12 *',
+    'E:\\BILLS\\HR3602IH.XML',
+  ])('drops %j, also after leading space', (line) => {
+    for (const lead of ['', '  ', '\t', '\u00a0']) expect(withoutFurniture(lead + line)).toBeNull();
+  });
+});
+
 describe('sections', () => {
   it('detects SEC., Sec., SECTION, § and GPO numbered headings', () => {
     const d = normalise({
@@ -101,6 +131,15 @@ describe('sections', () => {
     expect(d.sections.map((s) => s.label)).toEqual(['SEC. 2', 'SEC. 3', 'SECTION 4', '§ 30', 'SEC. 102']);
     expect(d.sections[0]!.heading).toBe('FINDINGS');
     expect(d.sections[3]!.heading).toBe('LIABILITY FOR RIGHTS VIOLATIONS');
+  });
+
+  it('detects headings by each of the characters they can start with', () => {
+    const d = normalise({
+      source: 't',
+      format: 'text',
+      pages: ['## Section 1. Title\nText.\nSUMMARY\nText.\nSTATEMENT OF INTENT\nFISCAL NOTE\nPREAMBLE\nCONCEPT DRAFT\n§ 4. Scope\n12. Findings'],
+    });
+    expect(d.sections.map((s) => s.label)).toEqual(['SECTION 1', 'SUMMARY', 'STATEMENT OF INTENT', 'FISCAL NOTE', 'PREAMBLE', 'CONCEPT DRAFT', '§ 4', 'SEC. 12']);
   });
 
   it('gives each word its page, line and section', () => {
@@ -127,7 +166,32 @@ describe('amendment markup', () => {
   });
 });
 
+describe('enacting clause', () => {
+  const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/i;
+  it.each([
+    'A BILL To end it. Be it enacted by the Senate',
+    'As enacted in 1871, and amended. BE IT ENACTED BY THE PEOPLE',
+    `The people of the state of ${'n'.repeat(30)},${' x'.repeat(40)} enact as follows:`,
+    `Title. The people of the state of ${'n'.repeat(30)},${' x'.repeat(40)}x enact as follows:`,
+    'reenacted; the city council do enact as follows',
+    'Be it ordained by the council',
+    'abe it enacted; be it enactedly; to be it enacted',
+    'no clause here, though laws were enacted and ordained',
+    '',
+  ])('%j as the whole pattern finds it', (text) => {
+    const m = ENACTING.exec(text);
+    expect(findEnactingClause(text)).toBe(m ? m.index : null);
+  });
+});
+
 describe('sentences', () => {
+  it('isSpace agrees with /\\s/ on every UTF-16 unit', () => {
+    const disagree = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) disagree.push(c.toString(16));
+    expect(disagree).toEqual([]);
+  });
+
+
   it('does not end a sentence at U.S.C., Sec. or Stat.', () => {
     const d = normalise({ source: 't', format: 'text', pages: ['Section 1979 of the Revised Statutes (42 U.S.C. 1983) is amended. See 17 Stat. 13 and Sec. 2. The end.'] });
     const sentences = d.sentences.map((s) => d.text.slice(s.start, s.end));

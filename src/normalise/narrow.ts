@@ -10,7 +10,8 @@ const TO_WIDE = new Map([...WIDE].map((c, i) => [String.fromCharCode(FIRST_STAND
 const WIDE_CHAR = new RegExp(`[${WIDE}]`, 'g');
 const STAND_IN = new RegExp(`[\\u0080-\\u${(FIRST_STAND_IN + WIDE.length - 1).toString(16).padStart(4, '0')}]`, 'g');
 /** C1 control characters a text brings itself become U+FFFD (alike to patterns), so that every stand-in is one of ours. */
-const C1 = /[\u0080-\u009f]/g;
+const C1_RANGE = '\\u0080-\\u009f';
+const C1 = new RegExp(`[${C1_RANGE}]`, 'g');
 
 /** Clean text as stored: C1 controls replaced, then each typographic character replaced by its stand-in. */
 export function narrowText(text: string): string {
@@ -27,14 +28,23 @@ export function narrowPattern(source: string): string {
   return source.replace(WIDE_CHAR, (c) => TO_NARROW.get(c)!);
 }
 
+/** The characters narrowText replaces, as the body of a character class. */
+export const NARROWED_CHARS = C1_RANGE + WIDE;
+
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
- * A tidied line (`source` before tidying) as stored. V8 keeps a string two bytes a character when it was cut from one that was, whatever it
- * holds now; a line whose only wide characters were typographic is copied into a one-byte string.
+ * A line as stored, its wide characters narrowed: `source` before narrowing. V8 keeps a string two bytes a character when
+ * it was made from one that was, whatever it holds now; a line whose only wide characters were typographic is copied
+ * into a one-byte string.
  */
-export function narrowLine(source: string, tidied: string): string {
-  const narrowed = narrowText(tidied);
+export function oneByteIfNarrowed(source: string, narrowed: string): string {
   const copy = BEYOND_LATIN1.test(source) && !BEYOND_LATIN1.test(narrowed);
-  return copy ? Buffer.from(narrowed, 'latin1').toString('latin1') : narrowed;
+  if (!copy) return narrowed;
+  // Through bytes kept for the purpose: a buffer for each line cost several times the copy.
+  if (narrowed.length > copyBuffer.length) return Buffer.from(narrowed, 'latin1').toString('latin1');
+  const length = copyBuffer.write(narrowed, 0, 'latin1');
+  return copyBuffer.toString('latin1', 0, length);
 }
+
+const copyBuffer = Buffer.allocUnsafe(65536);

@@ -1,9 +1,10 @@
 // Raw page texts to one BillDocument: clean flowing text whose every character still knows its page and line.
 import type { Page, RawBill } from '../read/read.js';
-import { isFurniture, linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, stripFurniturePrefix } from './boilerplate.js';
+import { linesMarkDeletionsWithBrackets, marksDeletionsWithBrackets, withoutFurniture } from './boilerplate.js';
 import { findSections, findEnactingClause, type Section } from './sections.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { narrowLine } from './narrow.js';
+import { firstNonSpace } from './space.js';
+import { tidy } from './tidy.js';
 
 /** A run of the clean text that comes from one place in the source, unchanged but for whitespace and quote marks. */
 export interface Segment {
@@ -82,16 +83,11 @@ export interface BillDocument {
   enactedAt: number | null;
 }
 
-interface CleanLine {
-  page: number;
-  line: number;
-  /** Pieces of the line left after removing struck (bracketed) matter; each maps back unchanged. */
-  pieces: string[];
-}
-
 export function normalise(raw: RawBill): BillDocument {
   // Lines are cleaned and joined one at a time, so a 30 MB bill is never held twice as line objects.
-  const { text, segments, lineStarts } = assemble(cleanLines(raw.pages), new Vocabulary(raw.pages), countLines(raw.pages));
+  const assembler = new TextAssembler(new Vocabulary(raw.pages), countLines(raw.pages));
+  cleanLines(raw.pages, assembler);
+  const { text, segments, lineStarts } = assembler.finish();
   const sections = findSections(text, lineStarts);
   return {
     source: raw.source,
@@ -105,7 +101,8 @@ export function normalise(raw: RawBill): BillDocument {
   };
 }
 
-function* cleanLines(pages: Page[]): Generator<CleanLine> {
+/** Hands each source line's clean pieces (struck matter removed, tidied) to `out`, furniture and margin numbers dropped. */
+function cleanLines(pages: Page[], out: TextAssembler): void {
   const dropBrackets = pages.some((page) => (typeof page === 'string' ? marksDeletionsWithBrackets(page) : linesMarkDeletionsWithBrackets(page)));
   const margin = { last: 0, onPage: 0 };
   let bracketDepth = 0;
@@ -117,19 +114,19 @@ function* cleanLines(pages: Page[]): Generator<CleanLine> {
     let lineIndex = -1;
     for (const rawLine of linesOf(page)) {
       lineIndex++;
-      if (isFurniture(rawLine)) continue;
-      let line = stripFurniturePrefix(rawLine);
+      let line = withoutFurniture(rawLine);
+      if (line === null) continue;
       if (numbered) line = stripMarginNumber(line, margin);
-      let pieces = [line];
-      if (dropBrackets) {
-        const cut = removeBracketed(line, bracketDepth);
-        linesInBracket = cut.depth > 0 ? linesInBracket + 1 : 0;
-        // A stray "[" must not swallow the rest of the bill: struck matter rarely runs past a few lines.
-        bracketDepth = linesInBracket > MAX_STRUCK_LINES ? 0 : cut.depth;
-        pieces = cut.pieces;
+      out.beginLine(pageIndex + 1, lineIndex + 1);
+      if (!dropBrackets) {
+        out.addPiece(tidy(line));
+        continue;
       }
-      pieces = pieces.map(tidy).filter((p) => p !== '');
-      if (pieces.length) yield { page: pageIndex + 1, line: lineIndex + 1, pieces };
+      const cut = removeBracketed(line, bracketDepth);
+      linesInBracket = cut.depth > 0 ? linesInBracket + 1 : 0;
+      // A stray "[" must not swallow the rest of the bill: struck matter rarely runs past a few lines.
+      bracketDepth = linesInBracket > MAX_STRUCK_LINES ? 0 : cut.depth;
+      for (const piece of cut.pieces) out.addPiece(tidy(piece));
     }
   }
 }
@@ -162,21 +159,12 @@ function* linesOfText(page: string): Generator<string> {
   yield page.slice(start);
 }
 
-/** Straight quotes, plain spaces, GPO ``quotes''. Keeps length-independent meaning; evidence is compared word-wise. */
-function tidy(s: string): string {
-  const tidied = s
-    .replace(/``|''|[“”„‟]|‘‘|’’/g, '"')
-    .replace(/[‘’‛]/g, "'")
-    .replace(/[\u00a0\u2000-\u200b\u202f\u3000\t]/g, ' ')
-    .replace(/\u00ad/g, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  return narrowLine(s, tidied);
-}
-
 const MAX_STRUCK_LINES = 40;
 
-const MARGIN = /^\s*(\d{1,4})(?!\d)/;
+/** What may follow a margin number that stands alone: space, a letter, or what opens a heading or a quotation. */
+const AFTER_MARGIN = /[\sA-Za-z(§"'“‘`[]/y;
+/** What follows a margin number fused to a subsection number: the rest of the enumerator ("6.") and a space. */
+const ENUMERATOR_END = /[.)]\s/y;
 
 /**
  * A margin number is the next in a running sequence (or a restart at 1). It may be fused to the text
@@ -184,20 +172,32 @@ const MARGIN = /^\s*(\d{1,4})(?!\d)/;
  * itself: "1. Short title" is a numbered heading, not line 1.
  */
 function marginCandidate(line: string, last: number, mayRestart: boolean): number | null {
-  const m = MARGIN.exec(line);
-  if (!m) return null;
-  const digits = m[1]!;
-  const rest = line.slice(m[0].length);
+  // One to four digits after any leading space, and no more: "12345" is no margin number.
+  const start = firstNonSpace(line);
+  let end = start;
+  while (end < line.length && end - start <= 4 && isDigit(line.charCodeAt(end))) end++;
+  if (end === start || end - start > 4) return null;
+  const digits = line.slice(start, end);
   for (const expected of mayRestart ? [last + 1, 1] : [last + 1]) {
     const want = String(expected);
     if (digits === want) {
-      if (!/^(?:$|[\sA-Za-z(§"'“‘`[])/.test(rest)) continue;
+      if (end < line.length && !matchesAt(AFTER_MARGIN, line, end)) continue;
       return expected;
     }
     // Fused to a subsection number: the digits left over must themselves be an enumerator ("6.").
-    if (digits.startsWith(want) && /^[.)]\s/.test(rest)) return expected;
+    if (digits.startsWith(want) && matchesAt(ENUMERATOR_END, line, end)) return expected;
   }
   return null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether a sticky pattern matches at `index`. */
+function matchesAt(sticky: RegExp, text: string, index: number): boolean {
+  sticky.lastIndex = index;
+  return sticky.test(text);
 }
 
 function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
@@ -205,9 +205,11 @@ function hasMarginNumbers(lines: Iterable<string>, last: number): boolean {
   let nonBlank = 0;
   let seq = last;
   for (const line of lines) {
-    if (line.trim() === '' || isFurniture(line)) continue;
+    if (firstNonSpace(line) === line.length) continue;
+    const text = withoutFurniture(line);
+    if (text === null) continue;
     nonBlank++;
-    const n = marginCandidate(stripFurniturePrefix(line), seq, hits === 0);
+    const n = marginCandidate(text, seq, hits === 0);
     if (n !== null) {
       hits++;
       seq = n;
@@ -290,51 +292,76 @@ class Vocabulary {
 }
 
 /** Joins clean lines into one text. A word broken across lines ("defe-" / "ndant") is rejoined unless the bill spells it hyphenated. */
-function assemble(lines: Iterable<CleanLine>, vocabulary: Vocabulary, sourceLines: number) {
+class TextAssembler {
   // Built as parts and joined once: reading the tail of a growing string flattens it on every line, which is quadratic.
   // Sized for a separator and a piece per source line: growing a list of a million parts copies it over and over.
-  const parts: string[] = new Array<string>(2 * sourceLines);
-  let partCount = 0;
-  let length = 0;
-  const append = (s: string) => {
-    parts[partCount++] = s;
-    length += s.length;
-  };
-  const tail = () => {
-    let t = '';
-    for (let i = partCount - 1; i >= 0 && t.length < 60; i--) t = parts[i]! + t;
-    return t;
-  };
-  // Only a text ending in a hyphen can join the next line; checking that first spares building a tail per line.
-  const endsWithHyphen = () => {
-    for (let i = partCount - 1; i >= 0; i--) if (parts[i]!.length > 0) return parts[i]!.endsWith('-');
-    return false;
-  };
-  const segments = new SegmentMap(sourceLines);
-  const lineStarts = new Int32Array(sourceLines);
-  let lineCount = 0;
-  for (const l of lines) {
-    l.pieces.forEach((piece, i) => {
-      let body = piece;
-      if (i === 0) {
-        const join = endsWithHyphen() ? joinsPrevious(tail(), body, vocabulary) : 'none';
-        if (join === 'drop-hyphen') {
-          parts[partCount - 1] = parts[partCount - 1]!.slice(0, -1);
-          length--;
-          segments.setLastEnd(length);
-        } else if (join === 'none' && length > 0) {
-          append('\n');
-        }
-        lineStarts[lineCount++] = length;
-      } else {
-        append(' ');
-      }
-      segments.push(length, length + body.length, l.page, l.line);
-      append(body);
-    });
+  private readonly parts: string[];
+  private partCount = 0;
+  private length = 0;
+  private readonly segments: SegmentMap;
+  private readonly lineStarts: Int32Array;
+  private lineCount = 0;
+  private page = 0;
+  private line = 0;
+  private piecesOnLine = 0;
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    sourceLines: number,
+  ) {
+    this.parts = new Array<string>(2 * sourceLines);
+    this.segments = new SegmentMap(sourceLines);
+    this.lineStarts = new Int32Array(sourceLines);
   }
-  parts.length = partCount;
-  return { text: parts.join(''), segments, lineStarts: lineStarts.subarray(0, lineCount) };
+
+  /** The source line the next pieces come from. */
+  beginLine(page: number, line: number): void {
+    this.page = page;
+    this.line = line;
+    this.piecesOnLine = 0;
+  }
+
+  /** A piece of the current line: the first joins the text so far, the others follow it after a space. Empty ones are dropped. */
+  addPiece(piece: string): void {
+    if (piece === '') return;
+    if (this.piecesOnLine++ === 0) {
+      const join = this.endsWithHyphen() ? joinsPrevious(this.tail(), piece, this.vocabulary) : 'none';
+      if (join === 'drop-hyphen') {
+        this.parts[this.partCount - 1] = this.parts[this.partCount - 1]!.slice(0, -1);
+        this.length--;
+        this.segments.setLastEnd(this.length);
+      } else if (join === 'none' && this.length > 0) {
+        this.append('\n');
+      }
+      this.lineStarts[this.lineCount++] = this.length;
+    } else {
+      this.append(' ');
+    }
+    this.segments.push(this.length, this.length + piece.length, this.page, this.line);
+    this.append(piece);
+  }
+
+  finish() {
+    this.parts.length = this.partCount;
+    return { text: this.parts.join(''), segments: this.segments, lineStarts: this.lineStarts.subarray(0, this.lineCount) };
+  }
+
+  private append(s: string): void {
+    this.parts[this.partCount++] = s;
+    this.length += s.length;
+  }
+
+  private tail(): string {
+    let t = '';
+    for (let i = this.partCount - 1; i >= 0 && t.length < 60; i--) t = this.parts[i]! + t;
+    return t;
+  }
+
+  // Only a text ending in a hyphen can join the next line; checking that first spares building a tail per line.
+  private endsWithHyphen(): boolean {
+    for (let i = this.partCount - 1; i >= 0; i--) if (this.parts[i]!.length > 0) return this.parts[i]!.endsWith('-');
+    return false;
+  }
 }
 
 function joinsPrevious(textTail: string, next: string, vocabulary: Vocabulary): 'none' | 'drop-hyphen' | 'keep-hyphen' {

@@ -1,5 +1,6 @@
 // Section headings, so evidence can say where it stands: "SEC. 2.", "Sec. 1.", "SECTION 3.", "§ 4682", GPO's "2. Findings".
 import { widenText } from './narrow.js';
+import { isSpace } from './space.js';
 
 export interface Section {
   start: number;
@@ -10,25 +11,35 @@ export interface Section {
   heading: string;
 }
 
-const HEADINGS: Array<{ re: RegExp; label: (m: RegExpExecArray) => string }> = [
+/** The heading patterns, in the order they are tried, each with the characters it can start with (' ' for white space). */
+const HEADINGS: Array<{ starts: string; re: RegExp; label: (m: RegExpExecArray) => string }> = [
   {
     // "SEC. 2. FINDINGS.", "Sec. 1. 5 MRSA §4682 ...", "SECTION 30. LIABILITY ...", "## Section 1", "Section 13-21-131 - Civil action"
+    starts: '#S ',
     re: /^#*\s*(SEC(?:TION)?|Sec(?:tion)?)\.?\s+(\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*)(?:\.|\s+-|\s*$|\s+(?=[A-Z[]))\s*(.*)$/,
     label: (m) => `${m[1]!.toUpperCase().startsWith('SECTION') ? 'SECTION' : 'SEC.'} ${m[2]}`,
   },
-  { re: /^§\s*(\d[\w.-]*?)\.?(?:\s+(.*))?$/, label: (m) => `§ ${m[1]}` },
+  { starts: '§', re: /^§\s*(\d[\w.-]*?)\.?(?:\s+(.*))?$/, label: (m) => `§ ${m[1]}` },
   // GPO's flattened XML: "2. Findings" alone on a short line with no closing period.
-  { re: /^(\d{1,3}[A-Z]?)\.\s+([A-Z][^.;:]{1,90})$/, label: (m) => `SEC. ${m[1]}` },
-  { re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
+  { starts: '0123456789', re: /^(\d{1,3}[A-Z]?)\.\s+([A-Z][^.;:]{1,90})$/, label: (m) => `SEC. ${m[1]}` },
+  { starts: 'SFPC', re: /^(SUMMARY|STATEMENT OF (?:PURPOSE|INTENT)|FISCAL NOTE|PREAMBLE|CONCEPT DRAFT)\s*$/, label: (m) => m[1]! },
 ];
+
+/** The headings a line can be by its first character, in order: most lines need none tried, or cut out. */
+const HEADINGS_BY_START = new Map<string, typeof HEADINGS>();
+for (const heading of HEADINGS) for (const c of heading.starts) HEADINGS_BY_START.set(c, [...(HEADINGS_BY_START.get(c) ?? []), heading]);
 
 export function findSections(text: string, lineStarts: ArrayLike<number>): Section[] {
   const sections: Section[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;
+    const headings = HEADINGS_BY_START.get(isSpace(text.charCodeAt(start)) ? ' ' : text.charAt(start));
+    if (headings === undefined) continue;
     const end = i + 1 < lineStarts.length ? lineStarts[i + 1]! : text.length;
-    const line = text.slice(start, Math.min(end, start + 300)).split('\n')[0]!;
-    for (const { re, label } of HEADINGS) {
+    const head = text.slice(start, Math.min(end, start + 300));
+    const lineEnd = head.indexOf('\n');
+    const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
+    for (const { re, label } of headings) {
       const m = re.exec(line);
       if (!m) continue;
       const rest = m[0] === line ? headingWords(m) : '';
@@ -67,9 +78,28 @@ export function describeSection(s: Section | undefined): string | null {
   return s.heading ? `${s.label}. ${s.heading}` : s.label;
 }
 
-const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/i;
+const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/iy;
+/** Every enacting clause holds one of these words ("enact" at most 27 + 30 + 81 + 1 characters after its start). */
+const CLAUSE_WORD = /enact|ordained/gi;
+const CLAUSE_WORD_REACH = 139;
+/** The lower-case codes of the letters a clause starts with: b, d and t. */
+const CLAUSE_INITIALS = new Set([0x62, 0x64, 0x74]);
 
+/**
+ * Where the first enacting clause starts. It is tried only where it can start, shortly before one of its words: most
+ * bills hold few of them, and the pattern tried at every position took long on a bill with no clause at all.
+ */
 export function findEnactingClause(text: string): number | null {
-  const m = ENACTING.exec(text);
-  return m ? m.index : null;
+  let next = 0;
+  CLAUSE_WORD.lastIndex = 0;
+  for (let word = CLAUSE_WORD.exec(text); word; word = CLAUSE_WORD.exec(text)) {
+    for (let at = Math.max(next, word.index - CLAUSE_WORD_REACH); at <= word.index; at++) {
+      // ASCII letters only differ from their lower case in bit 5, and the pattern folds no other character to b, d or t.
+      if (!CLAUSE_INITIALS.has(text.charCodeAt(at) | 0x20)) continue;
+      ENACTING.lastIndex = at;
+      if (ENACTING.test(text)) return at;
+    }
+    next = word.index + 1;
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 // A sentence splitter that knows legal abbreviations ("42 U.S.C. 1983", "Sec. 2.", "Stat.") and section starts.
 import type { Section } from './sections.js';
+import { isSpace } from './space.js';
 
 export interface Sentence {
   start: number;
@@ -12,6 +13,8 @@ const ABBREVIATIONS = new Set(
     'sep sept oct nov dec p pp vol ed cf id fig mrsa c.r.s r.s.a n.y l stats subch subpar subd div pt chap cir ff f.2d f.3d f.4th')
     .split(' '),
 );
+
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 /** Very long "sentences" (an amended statute run together) are cut at semicolons so proximity stays local. */
 const MAX_SENTENCE_CHARS = 2400;
@@ -37,12 +40,16 @@ export function splitSentences(text: string, sections: Section[]): Sentence[] {
   return out;
 }
 
+/** What may open a token before its letters, and is not part of it: "(a).", "'Stat.". */
+const TOKEN_OPENERS = new Set('("\'[');
+
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && !/\s/.test(text[s - 1]!) && dot - s < 20) s--;
-  const token = text.slice(s, dot).replace(/^[("'[]+/, '').toLowerCase();
-  if (token === '') return false;
-  if (/^[a-z]$/.test(token)) return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1)) && dot - s < 20) s--;
+  while (s < dot && TOKEN_OPENERS.has(text.charAt(s))) s++;
+  if (s === dot || dot - s > LONGEST_ABBREVIATION) return false; // most words are longer: spared a copy (lower case is never shorter)
+  const token = text.slice(s, dot).toLowerCase();
+  if (token.length === 1 && token >= 'a' && token <= 'z') return true; // initials and enumerators: "(a)." is rare, "John Q. Public" is not
   return ABBREVIATIONS.has(token);
 }
 
@@ -58,8 +65,8 @@ function pushLimited(out: Sentence[], text: string, start: number, end: number):
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }
 
