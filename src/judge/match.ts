@@ -4,7 +4,7 @@ import { sectionAt } from '../normalise/sections.js';
 import { sentenceIndexAt } from '../normalise/sentences.js';
 import type { CompiledMatcher, CompiledVeto, Rubric } from '../rubric/load.js';
 import { boundFor, type Prefilter } from '../rubric/prefilter.js';
-import { finderFor, type LiteralFinder, type LiteralHits } from './literals.js';
+import { finderFor, type LiteralHits } from './literals.js';
 
 export interface Span {
   start: number;
@@ -30,34 +30,35 @@ export class MatchIndex {
   /** A bill stuffed with one keyword must not make judging quadratic. */
   static readonly MAX_MATCHES_PER_PATTERN = 20000;
   /**
-   * Bills shorter than this are scanned whole: the guided search runs each pattern more often, and in a fresh process
-   * each pattern's first runs cost more (V8 compiles it) than scanning a short bill. Measured on a 2 KB bill: 22 ms
-   * of judging scanned whole, 58 ms guided.
+   * A pattern's first search in this process is a whole scan when the bill is shorter than this. The guided search
+   * runs a pattern more often, and V8 compiles a pattern to machine code on its second run, which costs more than
+   * scanning a short bill: judging one 2 KB bill took 58 ms guided and 22 ms scanned whole. In a batch, the patterns
+   * are compiled after the first bill, and guided searches pay for every bill after it.
    */
   static readonly GUIDED_FROM = 4096;
   /** Text around a short range that a pattern's look-behind and look-ahead still see when only the range is searched. */
   static readonly LOOK_AROUND = 1000;
+  /** Patterns already searched in this process (see GUIDED_FROM). */
+  private static readonly searchedBefore = new Set<string>();
 
-  private readonly finder: LiteralFinder | null;
   private hits: LiteralHits | null = null;
+  private readonly guidedHere = new Map<string, Prefilter | undefined>();
 
   /**
-   * With a rubric, its patterns are tried only near the literals they need (see ../rubric/prefilter.ts), in bills of
-   * at least `guidedFrom` characters.
+   * With a rubric, its patterns are tried only near the literals they need (see ../rubric/prefilter.ts): always in
+   * bills of at least `guidedFrom` characters, and in shorter ones once this process has searched the pattern before.
    */
   constructor(
     readonly doc: BillDocument,
     private readonly rubric: Pick<Rubric, 'prefilters'> | null = null,
-    guidedFrom = MatchIndex.GUIDED_FROM,
-  ) {
-    this.finder = rubric && doc.text.length >= guidedFrom ? finderFor(rubric) : null;
-  }
+    private readonly guidedFrom = MatchIndex.GUIDED_FROM,
+  ) {}
 
   all(re: RegExp): Span[] {
     const key = re.source;
     let spans = this.cache.get(key);
     if (!spans) {
-      const prefilter = this.finder && this.rubric?.prefilters[key];
+      const prefilter = this.guided(key);
       spans = prefilter
         ? scanNear(re, this.doc.text, this.literalStarts(key), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
         : scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
@@ -68,24 +69,35 @@ export class MatchIndex {
 
   /**
    * False when re cannot match text[start, end) for want of every literal it needs there; true when it might.
-   * (A pattern without a prefilter always might.)
+   * (A pattern without a prefilter, or not guided here, always might.)
    */
   mayMatchIn(re: RegExp, start: number, end: number): boolean {
-    if (!this.finder || !this.rubric?.prefilters[re.source]) return true;
+    if (!this.guided(re.source)) return true;
     const starts = this.literalStarts(re.source);
     const i = firstAtOrAfterOffset(starts, start);
     return i < starts.length && starts[i]! < end;
   }
 
+  /** The pattern's prefilter when its searches in this bill are guided; decided on the first. */
+  private guided(key: string): Prefilter | undefined {
+    if (!this.guidedHere.has(key)) {
+      const prefilter = this.rubric?.prefilters[key];
+      const warm = MatchIndex.searchedBefore.has(key);
+      MatchIndex.searchedBefore.add(key);
+      this.guidedHere.set(key, prefilter && (warm || this.doc.text.length >= this.guidedFrom) ? prefilter : undefined);
+    }
+    return this.guidedHere.get(key);
+  }
+
   private literalHits(): LiteralHits {
-    return (this.hits ??= this.finder!.find(this.doc.text));
+    return (this.hits ??= finderFor(this.rubric!).find(this.doc.text));
   }
 
   private readonly starts = new Map<string, ArrayLike<number>>();
   private literalStarts(source: string): ArrayLike<number> {
     let starts = this.starts.get(source);
     if (!starts) {
-      starts = this.literalHits().startsOf(this.finder!.literalIds(source)!);
+      starts = this.literalHits().startsOf(finderFor(this.rubric!).literalIds(source)!);
       this.starts.set(source, starts);
     }
     return starts;
