@@ -116,14 +116,21 @@ describe('a guided scan finds what a whole-text scan finds', () => {
   it.each(readdirSync(CORPUS).filter((f) => f.endsWith('.txt')))('%s', async (name) => {
     const doc = normalise(await readBill(join(CORPUS, name)));
     compare(doc);
-    // And a sentence a pattern matches always holds one of its literals.
+    // A sentence a pattern matches always holds one of its literals, and a guided search of one sentence finds what
+    // the whole scan finds there.
     const near = new MatchIndex(doc, rubric, 0);
+    const whole = new MatchIndex(doc);
     for (const re of guided) {
+      const all = whole.all(re);
+      // One index sentence after sentence: it searches them one by one, then (past half the bill) the bill once.
+      const ranges = new MatchIndex(doc, rubric, 0);
       for (const s of doc.sentences) {
         re.lastIndex = 0;
         if (re.test(doc.text.slice(s.start, s.end))) expect(near.mayMatchIn(re, s.start, s.end)).toBe(true);
+        re.lastIndex = 0;
+        const inSentence = all.filter((m) => m.start >= s.start && m.end <= s.end);
+        expect(ranges.within(re, s.start, s.end), `${re.source.slice(0, 60)} at ${s.start}`).toEqual(inSentence);
       }
-      re.lastIndex = 0;
     }
   });
 

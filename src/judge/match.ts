@@ -113,8 +113,11 @@ export class MatchIndex {
     const { text } = this.doc;
     if (!this.cache.has(key)) {
       if (!this.mayMatchIn(re, start, end)) return [];
-      const from = Math.max(0, start - MatchIndex.LOOK_AROUND);
-      const to = Math.min(text.length, end + MatchIndex.LOOK_AROUND);
+      // A guided pattern's bounds say how far around the range it reads; others get a generous margin.
+      const prefilter = this.guided(key);
+      const runs = prefilter && this.literalHits().runs;
+      const from = Math.max(0, start - (prefilter ? boundFor(prefilter.behind, runs!) + 1 : MatchIndex.LOOK_AROUND));
+      const to = Math.min(text.length, end + (prefilter ? boundFor(prefilter.ahead, runs!) + 1 : MatchIndex.LOOK_AROUND));
       const spent = (this.piecemeal.get(key) ?? 0) + (to - start);
       if (spent <= text.length / 2) {
         this.piecemeal.set(key, spent);
