@@ -61,7 +61,7 @@ export class LiteralFinder {
 
   /** Where each literal starts in text, and the text's longest run of each kind (see RUN_KINDS). */
   find(text: string): LiteralHits {
-    const starts: number[][] = this.literals.map(() => []);
+    const starts = this.literals.map(() => new OffsetList());
     const { classOf, next, endFrom, endIds, lengths } = this;
     let longestWord = 0;
     let longestSpace = 0;
@@ -81,7 +81,11 @@ export class LiteralFinder {
       space = c & 0x200 ? space + 1 : space > longestSpace ? ((longestSpace = space), 0) : 0;
       token = c & 0x400 ? token + 1 : token > longestToken ? ((longestToken = token), 0) : 0;
     }
-    return new LiteralHits(starts, [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)]);
+    const runs = [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)];
+    return new LiteralHits(
+      starts.map((list) => list.offsets()),
+      runs,
+    );
   }
 }
 
@@ -93,24 +97,61 @@ function runKinds(code: number): number {
   return kinds;
 }
 
+/** A growing list of offsets, four bytes each: a 30 MB bill holds nearly a million literals. */
+class OffsetList {
+  private data = new Int32Array(8);
+  private length = 0;
+
+  push(offset: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = offset;
+  }
+
+  offsets(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 export class LiteralHits {
   constructor(
-    private readonly starts: number[][],
+    private readonly starts: Int32Array[],
     readonly runs: readonly number[],
   ) {}
 
-  /** Start offsets of any of these literals, ascending. */
-  startsOf(ids: readonly number[]): ArrayLike<number> {
+  /** Start offsets of any of these literals, ascending; a fresh list each time, as a big bill's lists are large. */
+  startsOf(ids: readonly number[]): Int32Array {
     if (ids.length === 1) return this.starts[ids[0]!]!;
     let count = 0;
     for (const id of ids) count += this.starts[id]!.length;
     const all = new Int32Array(count);
     let at = 0;
-    for (const id of ids) for (const s of this.starts[id]!) all[at++] = s;
+    for (const id of ids) {
+      all.set(this.starts[id]!, at);
+      at += this.starts[id]!.length;
+    }
     return all.sort(); // a typed array sorts numerically, and much faster than a list with a comparator
   }
-}
 
+  /** Whether any of these literals starts in [start, end). */
+  anyStartsIn(ids: readonly number[], start: number, end: number): boolean {
+    for (const id of ids) {
+      const list = this.starts[id]!;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < list.length && list[lo]! < end) return true;
+    }
+    return false;
+  }
+}
 /** A complete automaton: from every state, one next state per symbol (symbol 0 is any other character). */
 function buildAutomaton(literals: string[], symbols: Map<number, number>, width: number) {
   const goto: Array<Map<number, number>> = [new Map()];

@@ -60,7 +60,7 @@ export class MatchIndex {
     if (!spans) {
       const prefilter = this.guided(key);
       spans = prefilter
-        ? scanNear(re, this.doc.text, this.literalStarts(key), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
+        ? scanNear(re, this.doc.text, this.literalHits().startsOf(finderFor(this.rubric!).literalIds(key)!), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
         : scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
       this.cache.set(key, spans);
     }
@@ -73,9 +73,7 @@ export class MatchIndex {
    */
   mayMatchIn(re: RegExp, start: number, end: number): boolean {
     if (!this.guided(re.source)) return true;
-    const starts = this.literalStarts(re.source);
-    const i = firstAtOrAfterOffset(starts, start);
-    return i < starts.length && starts[i]! < end;
+    return this.literalHits().anyStartsIn(finderFor(this.rubric!).literalIds(re.source)!, start, end);
   }
 
   /** The pattern's prefilter when its searches in this bill are guided; decided on the first. */
@@ -91,16 +89,6 @@ export class MatchIndex {
 
   private literalHits(): LiteralHits {
     return (this.hits ??= finderFor(this.rubric!).find(this.doc.text));
-  }
-
-  private readonly starts = new Map<string, ArrayLike<number>>();
-  private literalStarts(source: string): ArrayLike<number> {
-    let starts = this.starts.get(source);
-    if (!starts) {
-      starts = this.literalHits().startsOf(finderFor(this.rubric!).literalIds(source)!);
-      this.starts.set(source, starts);
-    }
-    return starts;
   }
 
   /**
@@ -158,7 +146,7 @@ function scan(re: RegExp, text: string, from: number, max: number): Span[] {
  * wide enough for everything the pattern reads from there, and a find is confirmed, and taken, from the whole text.
  * When the windows add up to the text's length, the rest is scanned whole instead.
  */
-function scanNear(re: RegExp, text: string, literalStarts: ArrayLike<number>, prefilter: Prefilter, runs: readonly number[], max: number): Span[] {
+function scanNear(re: RegExp, text: string, literalStarts: Int32Array, prefilter: Prefilter, runs: readonly number[], max: number): Span[] {
   const reach = boundFor(prefilter.reach, runs);
   // One more character each way than the pattern consumes or looks at: where a failed try stops.
   const ahead = boundFor(prefilter.ahead, runs) + 1;
@@ -189,17 +177,6 @@ function scanNear(re: RegExp, text: string, literalStarts: ArrayLike<number>, pr
   }
   re.lastIndex = 0;
   return spans;
-}
-
-function firstAtOrAfterOffset(offsets: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function firstAtOrAfter(spans: Span[], offset: number): number {
