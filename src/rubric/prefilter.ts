@@ -177,10 +177,12 @@ class Analysis {
 
   /** An unbounded repeat of one character class is no longer than the bill's longest run of a kind that holds the class. */
   private runOf(node: AST.QuantifiableElement): Bound | null {
-    const members = membersOf(node);
-    if (!members) return null;
-    const k = RUN_KINDS.findIndex((kind) => members.every((ch) => kind.test(ch)));
-    return k < 0 ? null : [0, k === 0 ? 1 : 0, k === 1 ? 1 : 0, k === 2 ? 1 : 0];
+    if (!runOfClass.has(node.raw)) {
+      const members = membersOf(node);
+      const k = members ? RUN_KINDS.findIndex((kind) => members.every((ch) => kind.test(ch))) : -1;
+      runOfClass.set(node.raw, k < 0 ? null : [0, k === 0 ? 1 : 0, k === 1 ? 1 : 0, k === 2 ? 1 : 0]);
+    }
+    return runOfClass.get(node.raw)!;
   }
 }
 
@@ -211,14 +213,21 @@ function membersOf(node: AST.Node): string[] | null {
   }
 }
 
+/** Per class as written (\s, [\s-], …): the run kind that bounds its repeats. Rubrics use a handful, hundreds of times. */
+const runOfClass = new Map<string, Bound | null>();
+
 const setMembers = new Map<string, string[]>();
+let everyCodeUnit: string | null = null;
 /** What \s, \w or \d stand for, read off the regex engine over all 65,536 code units rather than a table of our own. */
 function membersOfSet(raw: string): string[] {
   let members = setMembers.get(raw);
   if (!members) {
-    const parts: string[] = [];
-    for (let c = 0; c < 0x10000; c += 0x1000) parts.push(String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => c + i)));
-    members = parts.join('').match(new RegExp(raw, 'g')) ?? [];
+    if (!everyCodeUnit) {
+      const parts: string[] = [];
+      for (let c = 0; c < 0x10000; c += 0x1000) parts.push(String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => c + i)));
+      everyCodeUnit = parts.join('');
+    }
+    members = everyCodeUnit.match(new RegExp(raw, 'g')) ?? [];
     setMembers.set(raw, members);
   }
   return members;
@@ -248,6 +257,9 @@ function union(a: string[], b: string[]): string[] | null {
 
 function product(a: string[], b: string[]): string[] | null {
   if (a.length * b.length > MAX_EXACT) return null;
+  // One side a single string (a literal grows a character at a time): the products are as distinct as the other side.
+  if (b.length === 1) return a.map((x) => x + b[0]);
+  if (a.length === 1) return b.map((y) => a[0] + y);
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
 
