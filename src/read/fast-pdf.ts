@@ -216,7 +216,14 @@ class Lexer {
         unsupported();
     }
     if (isDelimiter(ch)) unsupported();
+    return this.command();
+  }
+
+  /** The operator or keyword (a regular token) at pos: operators of up to three bytes are found without a string. */
+  private command(): Cmd {
+    const b = this.bytes;
     const start = this.pos;
+    const ch = b[start]!;
     let pos = start + 1;
     while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
     this.pos = pos;
@@ -229,7 +236,7 @@ class Lexer {
       if (known) return known;
     }
     let word = '';
-    for (let i = start; i < this.pos; i++) word += String.fromCharCode(b[i]!);
+    for (let i = start; i < pos; i++) word += String.fromCharCode(b[i]!);
     return cmd(word);
   }
 
@@ -271,27 +278,7 @@ class Lexer {
         unsupported();
     }
     if (isDelimiter(ch)) unsupported();
-    const start = this.pos;
-    let pos = start + 1;
-    while (pos < this.end && CHAR_CLASS[b[pos]!] === 0) pos++;
-    this.pos = pos;
-    if (pos - start <= 2) {
-      const index = twoByteIndex(ch, pos - start > 1 ? b[start + 1]! : 0x20);
-      const known = index >= 0 ? TWO_BYTE_CMDS[index] : null;
-      if (known) {
-        this.cmdValue = known;
-        return Tok.CMD;
-      }
-    } else if (pos - start === 3) {
-      const known = SHORT_CMDS.get(ch | (b[start + 1]! << 8) | (b[start + 2]! << 16));
-      if (known) {
-        this.cmdValue = known;
-        return Tok.CMD;
-      }
-    }
-    let word = '';
-    for (let i = start; i < pos; i++) word += String.fromCharCode(b[i]!);
-    this.cmdValue = cmd(word);
+    this.cmdValue = this.command();
     return Tok.CMD;
   }
 
