@@ -60,7 +60,7 @@ export class MatchIndex {
     if (!spans) {
       const prefilter = this.guided(key);
       spans = prefilter
-        ? scanNear(re, this.doc.text, this.literalHits().startsOf(finderFor(this.rubric!).literalIds(key)!), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
+        ? scanNear(re, this.doc.text, this.literalHits().startsOf(this.literalIds(key)), prefilter, this.literalHits().runs, MatchIndex.MAX_MATCHES_PER_PATTERN)
         : scan(re, this.doc.text, 0, MatchIndex.MAX_MATCHES_PER_PATTERN);
       this.cache.set(key, spans);
     }
@@ -73,7 +73,7 @@ export class MatchIndex {
    */
   mayMatchIn(re: RegExp, start: number, end: number): boolean {
     if (!this.guided(re.source)) return true;
-    return this.literalHits().anyStartsIn(finderFor(this.rubric!).literalIds(re.source)!, start, end);
+    return this.literalHits().anyStartsIn(this.literalIds(re.source), start, end);
   }
 
   /** The pattern's prefilter when its searches in this bill are guided; decided on the first. */
@@ -87,8 +87,13 @@ export class MatchIndex {
     return this.guidedHere.get(key);
   }
 
+  /** Only for guided patterns, which a rubric is given for. */
   private literalHits(): LiteralHits {
     return (this.hits ??= finderFor(this.rubric!).find(this.doc.text));
+  }
+
+  private literalIds(key: string): number[] {
+    return finderFor(this.rubric!).literalIds(key)!;
   }
 
   /**
