@@ -102,7 +102,7 @@ describe.each([
 });
 
 describe('csv cells a spreadsheet would run', () => {
-  it('are prefixed so they show as text, and the rest of the row still parses', () => {
+  it('are prefixed so they show as text, and the rest of the row still parses', async () => {
     const bill: BillReport = {
       source: '=HYPERLINK("http://evil.example","x")',
       format: null,
@@ -112,7 +112,7 @@ describe('csv cells a spreadsheet would run', () => {
       score: null,
       practices: [],
     };
-    const out = render(FORMATTERS.csv, { ...report, bills: [bill] }, { color: false, explain: false });
+    const out = render(await FORMATTERS.csv(), { ...report, bills: [bill] }, { color: false, explain: false });
     const [row] = parse(out, { columns: true }) as Array<Record<string, string>>;
     expect(row!.source).toBe(`'${bill.source}`);
     expect(row!.error.startsWith('empty: +1')).toBe(true); // starts with the code, so it is safe as it is

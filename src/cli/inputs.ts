@@ -1,7 +1,6 @@
 // Expands the command line's inputs into bill paths: files, folders (recursive), glob patterns and "-" for standard input.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { BillscoreError, asBillscoreError } from '../errors.js';
 import { STDIN } from '../read/read.js';
 
@@ -56,7 +55,10 @@ async function expandOne(input: string): Promise<Walked> {
     info = await stat(input);
   } catch (err) {
     // A path that exists wins over a pattern, so a file really named "bill[1].txt" can still be scored.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && isDynamicPattern(input)) return expandGlob(input);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // Loaded only for a path that is missing: most runs name files and folders that exist.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
+    if (isDynamicPattern(input)) return expandGlob(input, glob);
     throw err;
   }
   if (!info.isDirectory()) return { bills: [input], skipped: 0 };
@@ -67,7 +69,7 @@ async function expandOne(input: string): Promise<Walked> {
   return found;
 }
 
-async function expandGlob(pattern: string): Promise<{ bills: string[]; skipped: number }> {
+async function expandGlob(pattern: string, glob: typeof import('tinyglobby').glob): Promise<{ bills: string[]; skipped: number }> {
   // Matches come back in the pattern's own style: absolute for an absolute pattern, else relative to here.
   const files = await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) });
   const bills = files.filter(isBillName);

@@ -50,7 +50,7 @@ export async function scoreCommand(inputs: string[], opts: ScoreOptions, io: Io)
   // A file is read later, elsewhere: colour codes would only get in the way there.
   const ctx: FormatContext = { color: !opts.output && useColor(opts, io), explain: opts.explain };
   const head = reportHead(rubric);
-  const format = FORMATTERS[opts.format];
+  const format = await FORMATTERS[opts.format]();
 
   const bills: BillReport[] = []; // reports only: each bill's text is dropped once it is scored
   try {

@@ -1,10 +1,6 @@
 // Formatters are pure functions over the one Report model; only the CLI writes what they return.
 import type { BillReport, Report, ReportHead, Summary } from '../model.js';
 import type { FormatName } from './format-names.js';
-import { csv, tsv } from './csv.js';
-import { formatJson } from './json.js';
-import { ndjson } from './ndjson.js';
-import { formatPrettyOrTable } from './table.js';
 
 export interface FormatContext {
   color: boolean;
@@ -26,12 +22,13 @@ export interface StreamFormatter {
 
 export type Format = Formatter | StreamFormatter;
 
-export const FORMATTERS: Record<FormatName, Format> = {
-  pretty: formatPrettyOrTable,
-  json: formatJson,
-  ndjson,
-  csv,
-  tsv,
+/** Each loaded only when asked for: the terminal formats bring chalk, CSV brings csv-stringify. */
+export const FORMATTERS: Record<FormatName, () => Promise<Format>> = {
+  pretty: async () => (await import('./table.js')).formatPrettyOrTable,
+  json: async () => (await import('./json.js')).formatJson,
+  ndjson: async () => (await import('./ndjson.js')).ndjson,
+  csv: async () => (await import('./csv.js')).csv,
+  tsv: async () => (await import('./csv.js')).tsv,
 };
 
 export function isStreaming(format: Format): format is StreamFormatter {
