@@ -154,3 +154,58 @@ describe('a guided scan finds what a whole-text scan finds', () => {
     );
   });
 });
+
+describe('a guided scan with any pattern a rubric author might write', () => {
+  // Patterns from a small grammar of what rubrics use, over text from the same few words, so that they match often.
+  const words = ['officer', 'Immunity', 'shall', 'x-ray'];
+  const atom = fc.constantFrom(
+    ...words,
+    ...['OFFICERS?', 'immun\\w*', 'def(?:ense|ence)', 'sh[ae]ll', 'de[a-f]ense', 'state'],
+    ...['\\s+', '\\s*', '\\w+', '[\\s-]+', '[\\w,]+', '[^.]{0,20}', '.{0,5}', '\\b', '\\B', '\\d+', ',?'],
+    ...['(?=\\s)', '(?!\\s+not)', '(?<!not\\s)', '(?<=\\bthe\\s)', '[ab]', '[^a]', '\\x41', '\\u0053'],
+  );
+  const separator = fc.constantFrom('\\s+', '\\s*', '[\\s-]+', '\\s+(?:\\w+\\s+){0,2}?', '[^.]{0,20}?', '\\W+');
+  const phrase = fc.tuple(fc.constantFrom(...words), separator, fc.constantFrom(...words)).map((p) => p.join(''));
+  const sequence = fc.array(fc.oneof(atom, phrase, phrase, phrase), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
+  const quantified = fc.tuple(sequence, fc.constantFrom('', '?', '{0,2}', '{1,3}', '+', '*')).map(([s, q]) => `(?:${s})${q}`);
+  const pattern = fc.array(fc.oneof(sequence, quantified), { minLength: 1, maxLength: 3 }).map((branches) => branches.join('|'));
+  const text = fc
+    .array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...words), weight: 4 },
+        { arbitrary: fc.constantFrom(' ', '   ', ' - ', ' -- ', '. ', ',', '\n \n', ' \t ', 'the ', '12 ', 'defense'), weight: 2 },
+        { arbitrary: fc.integer({ min: 1, max: 60 }).map((n) => 'w'.repeat(n)), weight: 1 },
+      ),
+      { minLength: 20, maxLength: 120 },
+    )
+    .map((parts) => parts.join(' '));
+
+  it('finds what a whole-text scan finds', () => {
+    let guidedPatterns = 0;
+    let matches = 0;
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 4 }), (source, texts) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(source, 'gi');
+        } catch {
+          return; // the grammar can write an invalid pattern ("\b+"); the loader refuses those
+        }
+        const prefilter = prefilterOf(source, 'gi');
+        if (!prefilter) return;
+        guidedPatterns++;
+        const rubricOf = { prefilters: { [source]: prefilter } };
+        for (const t of texts) {
+          const doc = { text: t } as BillDocument;
+          const whole = new MatchIndex(doc).all(re);
+          matches += whole.length;
+          expect(new MatchIndex(doc, rubricOf, 0).all(re), source).toEqual(whole);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Enough patterns guided, and enough matches found, for the comparison to mean something.
+    expect(guidedPatterns).toBeGreaterThan(600);
+    expect(matches).toBeGreaterThan(1200);
+  });
+});
