@@ -1356,7 +1356,7 @@ class TextExtractor {
     return out as unknown as Matrix;
   }
 
-  #getCurrentTextTransform(out?: Float64Array): Matrix {
+  #getCurrentTextTransform(): Matrix {
     const s = this.#state;
     const t0 = s.fontSize * s.textHScale, t3 = s.fontSize, t5 = s.textRise;
     const m = s.textMatrix;
@@ -1367,15 +1367,6 @@ class TextExtractor {
     const a4 = m[0]! * 0 + m[2]! * t5 + m[4]!;
     const a5 = m[1]! * 0 + m[3]! * t5 + m[5]!;
     const c = s.ctm;
-    if (out) {
-      out[0] = c[0]! * a0 + c[2]! * a1;
-      out[1] = c[1]! * a0 + c[3]! * a1;
-      out[2] = c[0]! * a2 + c[2]! * a3;
-      out[3] = c[1]! * a2 + c[3]! * a3;
-      out[4] = c[0]! * a4 + c[2]! * a5 + c[4]!;
-      out[5] = c[1]! * a4 + c[3]! * a5 + c[5]!;
-      return out as unknown as Matrix;
-    }
     return [
       c[0]! * a0 + c[2]! * a1,
       c[1]! * a0 + c[3]! * a1,
