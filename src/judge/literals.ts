@@ -61,7 +61,8 @@ export class LiteralFinder {
 
   /** Where each literal starts in text, and the text's longest run of each kind (see RUN_KINDS). */
   find(text: string): LiteralHits {
-    const starts = this.literals.map(() => new OffsetList());
+    // A list only for the literals the bill holds: most bills hold few of a rubric's hundreds.
+    const starts = new Array<OffsetList | undefined>(this.literals.length);
     const { classOf, next, endFrom, endIds, lengths } = this;
     let longestWord = 0;
     let longestSpace = 0;
@@ -75,7 +76,10 @@ export class LiteralFinder {
       // Literals are ASCII, and the clean text keeps little beyond Latin-1 (see narrow.ts).
       const c = code < 256 ? classOf[code]! : runKinds(code);
       state = next[state + (c & 0xff)]!;
-      for (let e = endFrom[state]!, to = endFrom[state + 1]!; e < to; e++) starts[endIds[e]!]!.push(i + 1 - lengths[endIds[e]!]!);
+      for (let e = endFrom[state]!, to = endFrom[state + 1]!; e < to; e++) {
+        const id = endIds[e]!;
+        (starts[id] ??= new OffsetList()).push(i + 1 - lengths[id]!);
+      }
       // The longest run so far is updated when a run ends, not at every character.
       word = c & 0x100 ? word + 1 : word > longestWord ? ((longestWord = word), 0) : 0;
       space = c & 0x200 ? space + 1 : space > longestSpace ? ((longestSpace = space), 0) : 0;
@@ -83,7 +87,7 @@ export class LiteralFinder {
     }
     const runs = [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)];
     return new LiteralHits(
-      starts.map((list) => list.offsets()),
+      starts,
       runs,
     );
   }
@@ -99,8 +103,8 @@ function runKinds(code: number): number {
 
 /** A growing list of offsets, four bytes each: a 30 MB bill holds nearly a million literals. */
 class OffsetList {
-  private data = new Int32Array(8);
-  private length = 0;
+  data = new Int32Array(8);
+  length = 0;
 
   push(offset: number): void {
     if (this.length === this.data.length) {
@@ -110,48 +114,50 @@ class OffsetList {
     }
     this.data[this.length++] = offset;
   }
-
-  offsets(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
 }
 
 export class LiteralHits {
   constructor(
-    private readonly starts: Int32Array[],
+    /** Per literal, where it starts in the bill; none for a literal the bill does not hold. */
+    private readonly starts: Array<OffsetList | undefined>,
     readonly runs: readonly number[],
   ) {}
 
   /** Start offsets of any of these literals, ascending; a fresh list each time, as a big bill's lists are large. */
   startsOf(ids: readonly number[]): Int32Array {
-    if (ids.length === 1) return this.starts[ids[0]!]!;
     let count = 0;
-    for (const id of ids) count += this.starts[id]!.length;
+    for (const id of ids) count += this.starts[id]?.length ?? 0;
     const all = new Int32Array(count);
     let at = 0;
     for (const id of ids) {
-      all.set(this.starts[id]!, at);
-      at += this.starts[id]!.length;
+      const list = this.starts[id];
+      if (!list) continue;
+      all.set(list.data.subarray(0, list.length), at);
+      at += list.length;
     }
-    return all.sort(); // a typed array sorts numerically, and much faster than a list with a comparator
+    // One literal's list is in order already; a typed array sorts numerically, and faster than a list with a comparator.
+    return ids.length > 1 ? all.sort() : all;
   }
 
   /** Whether any of these literals starts in [start, end). */
   anyStartsIn(ids: readonly number[], start: number, end: number): boolean {
     for (const id of ids) {
-      const list = this.starts[id]!;
+      const list = this.starts[id];
+      if (!list) continue;
+      const { data, length } = list;
       let lo = 0;
-      let hi = list.length;
+      let hi = length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (list[mid]! < start) lo = mid + 1;
+        if (data[mid]! < start) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < list.length && list[lo]! < end) return true;
+      if (lo < length && data[lo]! < end) return true;
     }
     return false;
   }
 }
+
 /** A complete automaton: from every state, one next state per symbol (symbol 0 is any other character). */
 function buildAutomaton(literals: string[], symbols: Map<number, number>, width: number) {
   const goto: Array<Map<number, number>> = [new Map()];
