@@ -85,11 +85,7 @@ export class LiteralFinder {
       space = c & 0x200 ? space + 1 : space > longestSpace ? ((longestSpace = space), 0) : 0;
       token = c & 0x400 ? token + 1 : token > longestToken ? ((longestToken = token), 0) : 0;
     }
-    const runs = [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)];
-    return new LiteralHits(
-      starts,
-      runs,
-    );
+    return new LiteralHits(starts, [Math.max(longestWord, word), Math.max(longestSpace, space), Math.max(longestToken, token)]);
   }
 }
 

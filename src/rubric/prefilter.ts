@@ -31,7 +31,6 @@ interface Factor {
 }
 
 interface Info {
-  min: number;
   /** Most characters consumed; null when unbounded. */
   max: Bound | null;
   /** Most characters read from the start on; null when unbounded. */
@@ -78,7 +77,6 @@ class Analysis {
   alternatives(alts: AST.Alternative[]): Info {
     const infos = alts.map((a) => this.sequence(a.elements));
     return infos.reduce((a, b) => ({
-      min: Math.min(a.min, b.min),
       max: mostOrNull(a.max, b.max),
       ahead: mostOrNull(a.ahead, b.ahead),
       behind: mostOrNull(a.behind, b.behind),
@@ -88,7 +86,6 @@ class Analysis {
   }
 
   private sequence(elements: AST.Element[]): Info {
-    let min = 0;
     let offset: Bound | null = ZERO;
     let ahead: Bound | null = ZERO;
     let behind: Bound | null = ZERO;
@@ -116,11 +113,10 @@ class Analysis {
         }
       } else flush();
       if (e.factor && offset) candidates.push({ literals: e.factor.literals, reach: add(offset, e.factor.reach) });
-      min += e.min;
       offset = addOrNull(offset, e.max);
     }
     flush();
-    return { min, max: offset, ahead, behind, exact, factor: cheapest(candidates) };
+    return { max: offset, ahead, behind, exact, factor: cheapest(candidates) };
   }
 
   private element(node: AST.Element): Info {
@@ -140,17 +136,17 @@ class Analysis {
         return this.quantifier(node);
       default:
         // Back-references and anything newer than this analysis: no bound, so no prefilter.
-        return { min: 0, max: null, ahead: null, behind: null, exact: null, factor: null };
+        return { max: null, ahead: null, behind: null, exact: null, factor: null };
     }
   }
 
   private assertion(node: AST.Assertion): Info {
-    const zero = { min: 0, max: ZERO, exact: [''], factor: null };
+    const zero = { max: ZERO, exact: [''], factor: null };
     switch (node.kind) {
       case 'word':
-        return { ...zero, ahead: [1, 0, 0, 0], behind: [1, 0, 0, 0] };
       case 'start':
       case 'end':
+        // Each looks at the character before and the one at its place.
         return { ...zero, ahead: [1, 0, 0, 0], behind: [1, 0, 0, 0] };
       case 'lookahead': {
         const inner = this.alternatives(node.alternatives);
@@ -172,7 +168,7 @@ class Analysis {
     else max = this.runOf(node.element);
     const ahead = max && e.ahead && e.max ? add(max, e.ahead) : null;
     const exact = e.exact && times <= 3 ? repeat(e.exact, node.min, times) : null;
-    return { min: e.min * node.min, max, ahead, behind: e.behind, exact, factor: node.min >= 1 ? e.factor : null };
+    return { max, ahead, behind: e.behind, exact, factor: node.min >= 1 ? e.factor : null };
   }
 
   /** An unbounded repeat of one character class is no longer than the bill's longest run of a kind that holds the class. */
@@ -234,7 +230,7 @@ function membersOfSet(raw: string): string[] {
 }
 
 function single(exact: string[] | null): Info {
-  return { min: 1, max: [1, 0, 0, 0], ahead: [1, 0, 0, 0], behind: ZERO, exact, factor: null };
+  return { max: [1, 0, 0, 0], ahead: [1, 0, 0, 0], behind: ZERO, exact, factor: null };
 }
 
 /** The few ASCII characters a class stands for, folded to lower case; null for a negated, wide or non-ASCII class. */
