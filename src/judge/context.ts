@@ -1,7 +1,6 @@
 // Which parts of a bill can create a practice at all: not its title, findings, sense-of-Congress clauses, study mandates or resolutions.
 import type { MatchIndex } from './match.js';
-import { narrowText } from '../normalise/narrow.js';
-import { describeSection } from '../normalise/sections.js';
+import { describeSection, sectionTitle } from '../normalise/sections.js';
 import type { Rubric } from '../rubric/load.js';
 
 export interface OperativeMap {
@@ -28,14 +27,12 @@ export function mapOperative(index: MatchIndex, rubric: Rubric): OperativeMap {
 
   let si = 0;
   for (const section of doc.sections) {
-    const heading = describeSection(section) ?? '';
-    // Headings are kept as the bill spells them; patterns see text as the clean text stores it.
-    const rule = nonOperative.sections.find((r) => matches(r.re, narrowText(heading)));
+    const title = sectionTitle(section);
+    const rule = nonOperative.sections.find((r) => matches(r.re, title));
     while (si < doc.sentences.length && doc.sentences[si]!.start < section.start) si++;
     if (!rule) continue;
-    for (let j = si; j < doc.sentences.length && doc.sentences[j]!.start < section.end; j++) {
-      reasons[j] ??= `${rule.reason} (${heading})`;
-    }
+    const reason = `${rule.reason} (${describeSection(section)})`;
+    for (let j = si; j < doc.sentences.length && doc.sentences[j]!.start < section.end; j++) reasons[j] ??= reason;
   }
 
   doc.sentences.forEach((s, i) => {

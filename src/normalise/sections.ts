@@ -1,5 +1,5 @@
 // Section headings, so evidence can say where it stands: "SEC. 2.", "Sec. 1.", "SECTION 3.", "§ 4682", GPO's "2. Findings".
-import { widenText } from './narrow.js';
+import { narrowPattern, widenText } from './narrow.js';
 import { isSpace } from './space.js';
 
 export interface Section {
@@ -7,7 +7,10 @@ export interface Section {
   end: number;
   /** "SEC. 4", "§ 8.01-42.6", "SUMMARY" */
   label: string;
-  /** The heading words after the label, when there are any: "Findings", "Civil action for deprivation of rights". */
+  /**
+   * The heading words after the label, when there are any: "Findings", "Civil action for deprivation of rights". As the
+   * clean text stores them (see narrow.ts), so rubric patterns match them as they are; describeSection shows them.
+   */
   heading: string;
 }
 
@@ -51,10 +54,12 @@ export function findSections(text: string, lineStarts: ArrayLike<number>): Secti
   return sections;
 }
 
+/** Where a heading's title ends: a full stop, or a dash as the bill writes it (stored as its stand-in). */
+const TITLE_END = new RegExp(narrowPattern(String.raw`\.(?:\s|$)|--|—`));
+
 /** The heading is the text after the label up to its first full stop, a title rather than a sentence. */
 function headingWords(m: RegExpExecArray): string {
-  const tail = widenText(m[m.length - 1] ?? '').trim();
-  const first = tail.split(/\.(?:\s|$)|--|—/)[0]!.trim();
+  const first = (m[m.length - 1] ?? '').trim().split(TITLE_END)[0]!.trim();
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }
 
@@ -73,9 +78,14 @@ export function sectionAt(sections: Section[], offset: number): Section | undefi
   return found && offset < found.end ? found : undefined;
 }
 
-export function describeSection(s: Section | undefined): string | null {
-  if (!s) return null;
+/** "SEC. 2. Findings" as the clean text stores it, for rubric patterns. */
+export function sectionTitle(s: Section): string {
   return s.heading ? `${s.label}. ${s.heading}` : s.label;
+}
+
+/** "SEC. 2. Findings" as the bill spells it, for evidence and reports. */
+export function describeSection(s: Section | undefined): string | null {
+  return s ? widenText(sectionTitle(s)) : null;
 }
 
 const ENACTING = /\b(?:be it enacted|do enact as follows|the people of the state of [a-z ]{2,30}(?:,[^.]{0,80})? enact|be it ordained)\b/iy;
