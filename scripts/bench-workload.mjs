@@ -44,6 +44,7 @@ export function buildWorkload(corpus, out) {
     // Linear growth in bill size: one bill of 0.5, 2 and 8 MB.
     sizeFiles: [1, 4, 16].map((k) => ({ k, file: bigBill(k * 512 * 1024, join(out, `size-${k}x.txt`)) })),
     hugeText: bigBill(30 * 1024 * 1024, join(out, 'huge-30mb.txt')),
+    hugerText: bigBill(60 * 1024 * 1024, join(out, 'huge-60mb.txt')),
   };
 }
 
