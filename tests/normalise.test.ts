@@ -4,6 +4,8 @@ import { normalise, segmentIndexAt, type BillDocument } from '../src/normalise/n
 import { withoutFurniture } from '../src/normalise/boilerplate.js';
 import { describeSection, findEnactingClause, sectionAt } from '../src/normalise/sections.js';
 import { isSpace } from '../src/normalise/space.js';
+import { loadRubric } from '../src/rubric/load.js';
+import { scoreRaw } from '../src/score.js';
 
 const doc = (...pages: string[]): BillDocument => normalise({ source: 'test', format: 'pdf', pages });
 
@@ -196,5 +198,28 @@ describe('sentences', () => {
     const d = normalise({ source: 't', format: 'text', pages: ['Section 1979 of the Revised Statutes (42 U.S.C. 1983) is amended. See 17 Stat. 13 and Sec. 2. The end.'] });
     const sentences = d.sentences.map((s) => d.text.slice(s.start, s.end));
     expect(sentences).toEqual(['Section 1979 of the Revised Statutes (42 U.S.C. 1983) is amended.', 'See 17 Stat. 13 and Sec. 2.', 'The end.']);
+  });
+});
+
+describe('the enacting clause', () => {
+  // A resolution-style preamble often runs into the clause with no full stop: "...; now, therefore, Be it enacted".
+  const preamble =
+    'AN ACT concerning law enforcement.\n' +
+    'WHEREAS, The employing agency shall indemnify every law enforcement officer for any judgment in an action for deprivation of constitutional rights under color of law; and\n' +
+    'WHEREAS, it is the policy of the State to protect its people; now, therefore,\n' +
+    'Be it enacted by the General Assembly of the State:\n';
+
+  it('ends the sentence before it, so the preamble that runs into it stays preamble', () => {
+    const d = normalise({ source: 't', format: 'text', pages: [`${preamble}Section 1. The State Police shall publish the number of civil actions filed against its officers each year.`] });
+    expect(d.sentences.some((s) => s.start === d.enactedAt)).toBe(true);
+    expect(d.sentences.some((s) => s.start < d.enactedAt! && s.end > d.enactedAt!)).toBe(false);
+    const report = scoreRaw({ source: 't', format: 'text', pages: [d.text] }, loadRubric());
+    expect(report.practices.find((p) => p.id === 'start-full-compensation')!.verdict).toBe('not_met');
+  });
+
+  it('still counts the same words after it', () => {
+    const operative = preamble.replace('WHEREAS, The employing', 'WHEREAS, the people ask for this; now, therefore,\nBe it enacted by the General Assembly of the State:\nSection 1. The employing');
+    const report = scoreRaw({ source: 't', format: 'text', pages: [operative] }, loadRubric());
+    expect(report.practices.find((p) => p.id === 'start-full-compensation')!.verdict).toBe('met');
   });
 });

@@ -89,6 +89,7 @@ export function normalise(raw: RawBill): BillDocument {
   cleanLines(raw.pages, assembler);
   const { text, segments, lineStarts } = assembler.finish();
   const sections = findSections(text, lineStarts);
+  const enactedAt = findEnactingClause(text);
   return {
     source: raw.source,
     format: raw.format,
@@ -96,8 +97,8 @@ export function normalise(raw: RawBill): BillDocument {
     text,
     segments,
     sections,
-    sentences: splitSentences(text, sections),
-    enactedAt: findEnactingClause(text),
+    sentences: splitSentences(text, sections, enactedAt),
+    enactedAt,
   };
 }
 

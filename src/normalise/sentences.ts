@@ -21,17 +21,22 @@ const MAX_SENTENCE_CHARS = 2400;
 
 const BOUNDARY = /[.?!]["')\]]*\s+(?=["(§\[]?[A-Z0-9§(])/g;
 
-export function splitSentences(text: string, sections: Section[]): Sentence[] {
+/**
+ * Sentences end at a full stop (not an abbreviation's), at a section start and at the enacting clause: a preamble often
+ * runs into it with no full stop ("WHEREAS, ...; now, therefore, Be it enacted"), and what stands before it makes no law.
+ */
+export function splitSentences(text: string, sections: Section[], enactedAt: number | null = null): Sentence[] {
   // Cut points sorted in a typed array (numeric, no comparator), duplicates skipped below: a long bill has ~1 per 200 characters.
   const boundaries: number[] = [];
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     if (!isAbbreviation(text, m.index)) boundaries.push(m.index + m[0].length);
   }
-  const cuts = new Float64Array(2 + sections.length + boundaries.length);
+  const cuts = new Float64Array(3 + sections.length + boundaries.length);
   cuts[1] = text.length;
-  sections.forEach((s, i) => (cuts[2 + i] = s.start));
-  cuts.set(boundaries, 2 + sections.length);
+  cuts[2] = enactedAt ?? 0;
+  sections.forEach((s, i) => (cuts[3 + i] = s.start));
+  cuts.set(boundaries, 3 + sections.length);
   cuts.sort();
   const out: Sentence[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
