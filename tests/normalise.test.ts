@@ -199,6 +199,12 @@ describe('sentences', () => {
     const sentences = d.sentences.map((s) => d.text.slice(s.start, s.end));
     expect(sentences).toEqual(['Section 1979 of the Revised Statutes (42 U.S.C. 1983) is amended.', 'See 17 Stat. 13 and Sec. 2.', 'The end.']);
   });
+
+  it('does not end a sentence at "sub." (Wisconsin and Minnesota cite subsections so)', () => {
+    const d = normalise({ source: 't', format: 'text', pages: ['A plaintiff who prevails in an action under sub. (1) shall recover fees. The end.'] });
+    const sentences = d.sentences.map((s) => d.text.slice(s.start, s.end));
+    expect(sentences).toEqual(['A plaintiff who prevails in an action under sub. (1) shall recover fees.', 'The end.']);
+  });
 });
 
 describe('the enacting clause', () => {

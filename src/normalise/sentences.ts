@@ -9,7 +9,7 @@ export interface Sentence {
 
 const ABBREVIATIONS = new Set(
   ('u.s.c u.s sec secs no nos stat v vs mr mrs ms dr st inc co corp ltd et al etc e.g i.e seq subsec subsecs par para paras ' +
-    'cl ch art arts rev ann jr sr gen h.r s app supp ct pub cong amend res h.res s.res u.s.a approx jan feb mar apr jun jul aug ' +
+    'cl ch art arts rev ann jr sr gen h.r s app supp ct pub cong amend res h.res s.res u.s.a approx jan feb mar apr jun jul aug sub ' +
     'sep sept oct nov dec p pp vol ed cf id fig mrsa c.r.s r.s.a n.y l stats subch subpar subd div pt chap cir ff f.2d f.3d f.4th')
     .split(' '),
 );
