@@ -92,7 +92,6 @@ export class WorkerPool<Req extends object, Res extends object> {
 
   #start(): Slot<Req, Res> {
     const slot: Slot<Req, Res> = { worker: this.options.spawn(), dead: false, inFlight: new Map() };
-    slot.worker.unref(); // an idle worker must not keep the CLI alive
     slot.worker.on('message', (m: WorkerReply<Res>) => {
       const task = slot.inFlight.get(m.id);
       if (!task || slot.dead) return;
@@ -103,6 +102,9 @@ export class WorkerPool<Req extends object, Res extends object> {
     });
     slot.worker.on('error', (err) => this.#fail(slot, `the worker crashed (${err.message})`));
     slot.worker.on('exit', (code) => this.#fail(slot, `the worker stopped unexpectedly (exit code ${code})`));
+    // An idle worker must not keep the CLI alive. After the 'message' listener: adding one refs the worker's port again,
+    // and a worker booted ahead of use (start) that never got a task then held the process open after an early error.
+    slot.worker.unref();
     this.#slots.push(slot);
     return slot;
   }

@@ -56,6 +56,13 @@ function expectRubricError(path: string, ...reason: RegExp[]) {
 }
 
 describe('malformed --rubric files', () => {
+  it('stop the run as promptly when PDF reader threads were already booting', () => {
+    // The readers start before the rubric loads; an idle reader must not keep the process alive after the error.
+    const r = runCli(['--rubric', variant((s) => (s.practices = 'none')), 'samples/us-hr3602-119-ih.pdf', '-f', 'json'], { timeoutMs: 20_000 });
+    expect(r.status, 'exit status (null: still running after 20 s)').toBe(2);
+    expect(r.stderr).toMatch(/^billscore: .*rubric-\d+\.json/);
+  });
+
   it('the valid base rubric scores the bill (so each failure below is the one change)', () => {
     const r = runCli(['--rubric', variant(() => {}), BILL, '-f', 'json']);
     expect(r.stderr).toBe('');

@@ -13,13 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: '1', ...options.env },
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
